@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// API paths go to main (the edge) during `npm run dev`, so the browser sees one origin as in production.
+const API = ['/auth', '/users', '/ping', '/exercises', '/submissions', '/scores', '/docs', '/health'];
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: Object.fromEntries(API.map((path) => [path, 'http://localhost:8080'])),
+  },
+  test: {
+    globals: true,
+    environment: 'node',
+  },
+});

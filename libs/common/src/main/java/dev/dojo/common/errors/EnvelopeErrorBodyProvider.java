@@ -1,0 +1,61 @@
+package dev.dojo.common.errors;
+
+import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.envelope.FieldError;
+import dev.dojo.common.envelope.Messages;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * Renders every error Micronaut produces itself (malformed JSON, failed validation, unknown route, wrong method,
+ * oversized body, uncaught exception) in Dojo's envelope. Messages are fixed per status so that no parser detail,
+ * SQL text or stack trace ever reaches a client.
+ */
+@Singleton
+@Replaces(JsonErrorResponseBodyProvider.class)
+public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<Envelope<Void>> {
+
+    @Override
+    public Envelope<Void> body(ErrorContext context, HttpResponse<?> response) {
+        HttpStatus status = response.status();
+        if (status.getCode() >= 500) {
+            return Envelope.error(Messages.SERVER_ERROR);
+        }
+        return switch (status) {
+            case BAD_REQUEST, UNPROCESSABLE_ENTITY -> Envelope.fail(Messages.INVALID_PAYLOAD, fieldErrors(context));
+            case UNAUTHORIZED -> Envelope.fail(Messages.PROVIDE_TOKEN);
+            case FORBIDDEN -> Envelope.fail(Messages.NO_PERMISSION);
+            case NOT_FOUND -> Envelope.fail(Messages.NOT_FOUND);
+            case METHOD_NOT_ALLOWED -> Envelope.fail(Messages.METHOD_NOT_ALLOWED);
+            case REQUEST_ENTITY_TOO_LARGE -> Envelope.fail(Messages.PAYLOAD_TOO_LARGE);
+            case UNSUPPORTED_MEDIA_TYPE -> Envelope.fail(Messages.UNSUPPORTED_MEDIA_TYPE);
+            default -> Envelope.fail(status.getReason());
+        };
+    }
+
+    /** Only validation errors carry a path; their messages are the constraint's own, never user input. */
+    private static List<FieldError> fieldErrors(ErrorContext context) {
+        return context.getErrors().stream()
+                .filter(error -> error.getPath().isPresent())
+                .map(error -> new FieldError(fieldName(error.getPath().get()), constraintMessage(error.getMessage())))
+                .toList();
+    }
+
+    /** "register.request.username" → "username". */
+    private static String fieldName(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /** Micronaut prefixes the message with the path ("request.username: must not be blank"). */
+    private static String constraintMessage(String message) {
+        int colon = message.indexOf(": ");
+        return colon < 0 ? message : message.substring(colon + 2);
+    }
+}

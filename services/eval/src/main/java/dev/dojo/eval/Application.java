@@ -1,0 +1,17 @@
+package dev.dojo.eval;
+
+import dev.dojo.common.startup.DojoApplication;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+/** Entry point of the eval service. */
+@OpenAPIDefinition(info = @Info(title = "eval", version = "1.0", description = "Dojo eval service"))
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        DojoApplication.run(Application.class, args);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.dojo.eval;
+
+import dev.dojo.testing.ServiceSmokeTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+
+@MicronautTest
+class ApplicationTest extends ServiceSmokeTest {
+}
