@@ -1,0 +1,73 @@
+package dev.dojo.testing;
+
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Proves a service's Jib wiring without a Docker engine: the {@code image-check} profile builds
+ * {@code target/jib-check-image.tar} on a scratch base at {@code package}; this reads the image config from it.
+ * Each service's {@code ImageIT} extends this with its main class and port.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class JibImageContract {
+
+    private Map<String, Object> config;
+
+    protected abstract String mainClass();
+
+    protected abstract int port();
+
+    @BeforeAll
+    void readImageConfig() throws IOException, InterruptedException {
+        Path tar = Path.of("target", "jib-check-image.tar");
+        assertTrue(Files.isRegularFile(tar), "image tar missing: " + tar.toAbsolutePath()
+                + " (built by the image-check profile at package)");
+        Process process = new ProcessBuilder("tar", "-xOf", tar.toString(), "config.json").start();
+        byte[] json = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, "tar could not read config.json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> image = JsonMapper.createDefault().readValue(json, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inner = (Map<String, Object>) image.get("config");
+        config = inner;
+    }
+
+    @Test
+    void runsTheServiceMainClassWithContainerAwareJvmFlags() {
+        @SuppressWarnings("unchecked")
+        List<String> entrypoint = (List<String>) config.get("Entrypoint");
+        assertEquals("java", entrypoint.get(0));
+        assertEquals(mainClass(), entrypoint.get(entrypoint.size() - 1));
+        assertTrue(entrypoint.contains("-XX:+UseContainerSupport"), entrypoint.toString());
+        assertTrue(entrypoint.stream().anyMatch(flag -> flag.startsWith("-XX:MaxRAMPercentage=")), entrypoint.toString());
+    }
+
+    @Test
+    void exposesTheServicePort() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ports = (Map<String, Object>) config.get("ExposedPorts");
+        assertEquals(List.of(port() + "/tcp"), List.copyOf(ports.keySet()));
+        @SuppressWarnings("unchecked")
+        List<String> env = (List<String>) config.get("Env");
+        assertTrue(env.contains("MICRONAUT_SERVER_PORT=" + port()), env.toString());
+    }
+
+    @Test
+    void runsAsAnUnprivilegedUserInApp() {
+        String user = String.valueOf(config.get("User"));
+        assertTrue(!user.isBlank() && !user.startsWith("0") && !user.startsWith("root"), "user: " + user);
+        assertEquals("/app", config.get("WorkingDir"));
+    }
+}
