@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // API paths go to main (the edge) during `npm run dev`, so the browser sees one origin as in production.
+// `/exercise/3` (singular) is a client route; `/exercises/**` is the API.
 const API = ['/auth', '/users', '/ping', '/exercises', '/submissions', '/scores', '/docs', '/health'];
 
 export default defineConfig({
@@ -11,6 +12,8 @@ export default defineConfig({
   },
   test: {
     globals: true,
-    environment: 'node',
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
   },
 });

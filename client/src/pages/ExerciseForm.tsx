@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError, messageOf } from '../api/client';
+import type { FieldError } from '../api/client';
+import { api } from '../api/dojo';
+import type { ExerciseInput, TestCase } from '../api/dojo';
+import { LoadError, Loading } from '../components/Loading';
+import { Markdown } from '../components/Markdown';
+import { useFlash } from '../flash/FlashContext';
+
+const EMPTY: ExerciseInput = {
+  title: '',
+  body: '',
+  language: 'python',
+  starter_code: '',
+  tests: [{ name: '', call: '', expected: '' }],
+  solution: '',
+};
+
+/** Create (no id) or edit an exercise. The server checks the solution against the tests and says which failed. */
+export function ExerciseForm() {
+  const params = useParams();
+  const id = params.id === undefined ? null : Number(params.id);
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const [input, setInput] = useState<ExerciseInput | null>(id === null ? EMPTY : null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<{ message: string; errors: FieldError[] } | null>(null);
+
+  useEffect(() => {
+    if (id === null) return;
+    let cancelled = false;
+    api
+      .exercise(id)
+      .then((e) => {
+        if (cancelled) return;
+        setInput({
+          title: e.title,
+          body: e.body,
+          language: e.language || 'python',
+          starter_code: e.starter_code ?? '',
+          tests: e.tests?.length ? e.tests : EMPTY.tests,
+          solution: e.solution ?? '',
+        });
+      })
+      .catch((e) => !cancelled && setLoadError(messageOf(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [id]);
+
+  if (loadError) return <LoadError message={loadError} />;
+  if (!input) return <Loading />;
+
+  const set = (patch: Partial<ExerciseInput>) => setInput({ ...input, ...patch });
+  const setTest = (index: number, patch: Partial<TestCase>) =>
+    set({ tests: input.tests.map((test, i) => (i === index ? { ...test, ...patch } : test)) });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!input) return;
+    setSaving(true);
+    setServerError(null);
+    try {
+      const envelope = id === null ? await api.createExercise(input) : await api.updateExercise(id, input);
+      flash.show(envelope.message || (id === null ? 'New exercise was added!' : 'Exercise was updated.'), 'success');
+      navigate('/admin');
+    } catch (error) {
+      setServerError({ message: messageOf(error), errors: error instanceof ApiError ? error.errors : [] });
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section>
+      <h1>{id === null ? 'New exercise' : 'Edit exercise'}</h1>
+      <hr />
+      {serverError && (
+        <div className="notification is-danger" role="alert">
+          <p>{serverError.message}</p>
+          {serverError.errors.length > 0 && (
+            <ul>
+              {serverError.errors.map((e, i) => (
+                <li key={i}><strong>{e.field}</strong>: {e.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <form onSubmit={submit} className="exercise-form">
+        <div className="field">
+          <label htmlFor="title">Title</label>
+          <input id="title" name="title" type="text" required value={input.title}
+            onChange={(e) => set({ title: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="language">Language</label>
+          <select id="language" name="language" value={input.language} onChange={(e) => set({ language: e.target.value })}>
+            <option value="python">Python</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="body">Prompt (markdown)</label>
+          <textarea id="body" name="body" rows={8} required value={input.body}
+            onChange={(e) => set({ body: e.target.value })} />
+        </div>
+        {input.body.trim() && (
+          <details className="preview">
+            <summary>Preview the prompt</summary>
+            <Markdown source={input.body} />
+          </details>
+        )}
+        <div className="field">
+          <label htmlFor="starter_code">Starter code</label>
+          <textarea id="starter_code" name="starter_code" className="code" rows={4} value={input.starter_code}
+            spellCheck={false} onChange={(e) => set({ starter_code: e.target.value })} />
+        </div>
+        <fieldset className="tests">
+          <legend>Tests</legend>
+          <p className="hint">Each test runs the call and compares what it evaluates to with the expected value.</p>
+          {input.tests.map((test, index) => (
+            <div className="test-row" key={index}>
+              <div className="field">
+                <label htmlFor={`test-name-${index}`}>Test {index + 1} name</label>
+                <input id={`test-name-${index}`} type="text" required value={test.name}
+                  onChange={(e) => setTest(index, { name: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`test-call-${index}`}>Test {index + 1} call</label>
+                <input id={`test-call-${index}`} type="text" className="code" required value={test.call}
+                  spellCheck={false} onChange={(e) => setTest(index, { call: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`test-expected-${index}`}>Test {index + 1} expected</label>
+                <input id={`test-expected-${index}`} type="text" className="code" required value={test.expected}
+                  spellCheck={false} onChange={(e) => setTest(index, { expected: e.target.value })} />
+              </div>
+              <button type="button" className="button is-small" disabled={input.tests.length === 1}
+                onClick={() => set({ tests: input.tests.filter((_, i) => i !== index) })}>
+                Remove test {index + 1}
+              </button>
+            </div>
+          ))}
+          <button type="button" className="button"
+            onClick={() => set({ tests: [...input.tests, { name: '', call: '', expected: '' }] })}>
+            Add a test
+          </button>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="solution">Reference solution</label>
+          <textarea id="solution" name="solution" className="code" rows={8} required value={input.solution}
+            spellCheck={false} onChange={(e) => set({ solution: e.target.value })} />
+        </div>
+        <input type="submit" className="button is-primary" disabled={saving}
+          value={saving ? 'Saving...' : id === null ? 'Create exercise' : 'Save changes'} />
+      </form>
+    </section>
+  );
+}

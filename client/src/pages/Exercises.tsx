@@ -1,0 +1,162 @@
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { messageOf } from '../api/client';
+import { api } from '../api/dojo';
+import type { Exercise, Score, Submission } from '../api/dojo';
+import { LoadError, Loading } from '../components/Loading';
+import { Markdown } from '../components/Markdown';
+import { useSession } from '../session/SessionContext';
+import { SubmissionResult } from './SubmissionResult';
+
+// CodeMirror is most of the bundle: load it only on the exercises page.
+const CodeEditor = lazy(() => import('../components/CodeEditor'));
+
+export const DEFAULT_CODE = '# Enter your code here.';
+
+/** Client route of one exercise. Not /exercises/{id}: main routes that path to the API. */
+export const exercisePath = (id: number) => `/exercise/${id}`;
+
+export function Exercises() {
+  const { signedIn } = useSession();
+  const params = useParams();
+  const [exercises, setExercises] = useState<Exercise[] | null>(null);
+  const [solved, setSolved] = useState<Set<number>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .exercises()
+      .then((list) => !cancelled && setExercises(list))
+      .catch((e) => !cancelled && setError(messageOf(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [signedIn]);
+
+  const loadScores = useCallback(() => {
+    if (!signedIn) {
+      setSolved(new Set());
+      return;
+    }
+    api
+      .scores()
+      .then((scores: Score[]) => setSolved(new Set(scores.filter((s) => s.solved).map((s) => s.exercise_id))))
+      .catch(() => undefined); // the marks are a nicety: the page works without them
+  }, [signedIn]);
+  useEffect(loadScores, [loadScores]);
+
+  const requested = params.id === undefined ? undefined : Number(params.id);
+  const index = exercises ? Math.max(0, exercises.findIndex((e) => e.id === requested)) : 0;
+  const current = exercises?.[index];
+
+  return (
+    <section>
+      <h1>Exercises</h1>
+      <hr />
+      {!signedIn && (
+        <div className="notification is-warning" role="note">
+          <span>Please log in to submit an exercise.</span>
+        </div>
+      )}
+      {error && <LoadError message={error} />}
+      {!error && !exercises && <Loading />}
+      {exercises && exercises.length === 0 && <p>There are no exercises yet.</p>}
+      {exercises && current && (
+        <div className="exercises-layout">
+          <nav className="exercise-list" aria-label="All exercises">
+            <h2 className="visually-hidden">All exercises</h2>
+            <ol>
+              {exercises.map((exercise) => (
+                <li key={exercise.id}>
+                  <Link to={exercisePath(exercise.id)} aria-current={exercise.id === current.id ? 'page' : undefined}
+                    className={exercise.id === current.id ? 'current' : undefined}>
+                    <span className="solved-mark" aria-hidden="true">{solved.has(exercise.id) ? '✓' : ''}</span>
+                    {exercise.title}
+                    {solved.has(exercise.id) && <span className="visually-hidden"> (solved)</span>}
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <ExercisePanel
+            key={current.id}
+            exercise={current}
+            signedIn={signedIn}
+            solved={solved.has(current.id)}
+            onGraded={loadScores}
+            prev={index > 0 ? exercises[index - 1] : undefined}
+            next={index < exercises.length - 1 ? exercises[index + 1] : undefined}
+            position={`${index + 1} of ${exercises.length}`}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface PanelProps {
+  exercise: Exercise;
+  signedIn: boolean;
+  solved: boolean;
+  onGraded: () => void;
+  prev?: Exercise;
+  next?: Exercise;
+  position: string;
+}
+
+function ExercisePanel({ exercise, signedIn, solved, onGraded, prev, next, position }: PanelProps) {
+  const starter = exercise.starter_code?.trim() ? exercise.starter_code : DEFAULT_CODE;
+  const [code, setCode] = useState(starter);
+  const [grading, setGrading] = useState(false);
+  const [submission, setSubmission] = useState<Submission | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run() {
+    setGrading(true);
+    setSubmission(null);
+    setError(null);
+    try {
+      setSubmission(await api.submit(exercise.id, code));
+      onGraded();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setGrading(false);
+    }
+  }
+
+  return (
+    <article className="exercise" aria-labelledby="exercise-title">
+      <div className="exercise-header">
+        <h2 id="exercise-title">{exercise.title}</h2>
+        {solved && <span className="tag is-success">✓ Solved</span>}
+        <span className="exercise-position">Exercise {position}</span>
+      </div>
+      <Markdown source={exercise.body} className="markdown exercise-body" />
+      <p className="editor-label">Your code</p>
+      <Suspense fallback={<Loading what="Loading the editor..." />}>
+        <CodeEditor id="code-editor" label="Code editor" value={code} onChange={setCode} />
+      </Suspense>
+      <div className="exercise-actions">
+        {signedIn && (
+          <button type="button" className="button is-primary" onClick={run} disabled={grading}>
+            Run Code
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => setCode(starter)} disabled={grading}>
+          Reset code
+        </button>
+      </div>
+      <div className="grading" aria-live="polite">
+        {grading && <h3 className="grade-text">Grading...</h3>}
+        {error && <div className="notification is-danger" role="alert">{error}</div>}
+        {submission && <SubmissionResult submission={submission} />}
+      </div>
+      <nav className="pager" aria-label="Previous and next exercise">
+        {prev ? <Link className="button" to={exercisePath(prev.id)} rel="prev">« Prev</Link> : <span />}
+        {next ? <Link className="button" to={exercisePath(next.id)} rel="next">Next »</Link> : <span />}
+      </nav>
+    </article>
+  );
+}
