@@ -1,0 +1,104 @@
+package dev.dojo.deploy;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The kustomize manifests promise what Compose promises, plus cluster hygiene: every service is probed on its
+ * health endpoints, sized, non-root with a read-only root file system, autoscaled, and only main is exposed.
+ */
+@SuppressWarnings("unchecked")
+class KubernetesManifestsTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("dojo.root", "..")).toAbsolutePath().normalize();
+    private static final Set<String> SERVICES = Set.of("users", "eval", "swapper", "main");
+    private static final List<Map<String, Object>> DOCUMENTS = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        Map<String, Object> kustomization;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("deploy/kustomization.yaml"))) {
+            kustomization = new Yaml().load(reader);
+        }
+        for (String resource : (List<String>) kustomization.get("resources")) {
+            Path file = ROOT.resolve("deploy").resolve(resource);
+            assertTrue(Files.isRegularFile(file), "kustomization names a missing file: " + resource);
+            try (Reader reader = Files.newBufferedReader(file)) {
+                new Yaml().loadAll(reader).forEach(doc -> DOCUMENTS.add((Map<String, Object>) doc));
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> ofKind(String kind) {
+        return DOCUMENTS.stream().filter(doc -> kind.equals(doc.get("kind"))).toList();
+    }
+
+    private static String name(Map<String, Object> doc) {
+        return String.valueOf(((Map<String, Object>) doc.get("metadata")).get("name"));
+    }
+
+    private static Map<String, Object> at(Map<String, Object> map, String... keys) {
+        Map<String, Object> current = map;
+        for (String key : keys) {
+            current = (Map<String, Object>) current.get(key);
+            assertNotNull(current, "missing " + key);
+        }
+        return current;
+    }
+
+    @Test
+    void eachServiceIsADeploymentWithAServiceAndAnAutoscaler() {
+        Set<String> deployments = new TreeSet<>(ofKind("Deployment").stream().map(KubernetesManifestsTest::name).toList());
+        assertEquals(new TreeSet<>(SERVICES), deployments);
+        Set<String> services = new TreeSet<>(ofKind("Service").stream().map(KubernetesManifestsTest::name).toList());
+        assertTrue(services.containsAll(SERVICES), services.toString());
+        Set<String> scaled = new TreeSet<>(ofKind("HorizontalPodAutoscaler").stream()
+                .map(hpa -> String.valueOf(at(hpa, "spec", "scaleTargetRef").get("name"))).toList());
+        assertEquals(new TreeSet<>(SERVICES), scaled);
+    }
+
+    @Test
+    void containersRunTheBuiltImagesNonRootReadOnlyWithProbesAndResources() {
+        String version = System.getProperty("dojo.version");
+        for (Map<String, Object> deployment : ofKind("Deployment")) {
+            String service = name(deployment);
+            Map<String, Object> pod = at(deployment, "spec", "template", "spec");
+            assertEquals(true, at(pod, "securityContext").get("runAsNonRoot"), service);
+            Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+            assertEquals("dojo/" + service + ":" + version, container.get("image"));
+            assertEquals("/health/readiness", at(container, "readinessProbe", "httpGet").get("path"), service);
+            assertEquals("/health/liveness", at(container, "livenessProbe", "httpGet").get("path"), service);
+            assertNotNull(at(container, "resources", "requests").get("cpu"), service);
+            assertNotNull(at(container, "resources", "limits").get("memory"), service);
+            Map<String, Object> security = at(container, "securityContext");
+            assertEquals(true, security.get("readOnlyRootFilesystem"), service);
+            assertEquals(false, security.get("allowPrivilegeEscalation"), service);
+        }
+    }
+
+    @Test
+    void onlyMainIsReachableFromOutside() {
+        List<Map<String, Object>> ingresses = ofKind("Ingress");
+        assertEquals(1, ingresses.size());
+        String backends = String.valueOf(at(ingresses.get(0), "spec").get("rules"));
+        assertTrue(backends.contains("name=main") && !backends.contains("name=users"), backends);
+        ofKind("Service").forEach(service ->
+                assertTrue(at(service, "spec").get("type") == null
+                        || "ClusterIP".equals(at(service, "spec").get("type")), name(service)));
+    }
+}
