@@ -1,0 +1,72 @@
+package dev.dojo.launcher;
+
+import dev.dojo.launcher.process.ChildProcess;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code ./dojo}: runs the whole platform in the foreground until Ctrl-C/SIGTERM (which stop everything) or until a
+ * process dies (which stops the rest and exits 1). Options and exit codes: launcher/README.md.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Console console = new Console(System.out);
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(Arrays.asList(args), System.getenv());
+        } catch (LaunchFailure failure) {
+            System.err.println("[launcher] " + failure.getMessage());
+            System.exit(failure.exitCode());
+            return;
+        }
+        if (options.help()) {
+            System.out.print(LaunchOptions.USAGE);
+            return;
+        }
+        Path home = options.home().orElseGet(Launcher::repositoryRoot).toAbsolutePath().normalize();
+        Path dataDir = options.dataDir().orElse(home.resolve(".dojo")).toAbsolutePath().normalize();
+        Platform platform = new Platform(options, home, dataDir, console);
+        // SIGINT/SIGTERM run this hook; the JVM then exits with 130/143
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "dojo-stop"));
+        try {
+            platform.start();
+        } catch (LaunchFailure failure) {
+            fail(platform, failure.getMessage(), failure.exitCode());
+            return;
+        } catch (RuntimeException unexpected) {
+            fail(platform, "launcher error: " + unexpected, LaunchFailure.SERVICE_FAILED);
+            return;
+        }
+        ChildProcess dead = platform.awaitUnexpectedExit();
+        fail(platform, dead.name() + " exited unexpectedly (exit code " + dead.exitCode() + "); stopping the others",
+                LaunchFailure.SERVICE_FAILED);
+    }
+
+    private static void fail(Platform platform, String message, int exitCode) {
+        System.err.println("[launcher] " + message);
+        System.err.flush();
+        platform.stop();
+        System.exit(exitCode);
+    }
+
+    /** {@code <repo>/launcher/target/<jar or classes>} → {@code <repo>}; else the working directory. */
+    static Path repositoryRoot() {
+        try {
+            Path location = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = location.getParent().getParent().getParent();
+            if (candidate != null && Files.isDirectory(candidate.resolve("services"))) {
+                return candidate;
+            }
+        } catch (URISyntaxException | RuntimeException ignored) {
+            // fall through to the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

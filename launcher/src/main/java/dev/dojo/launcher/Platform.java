@@ -1,0 +1,191 @@
+package dev.dojo.launcher;
+
+import dev.dojo.launcher.database.DatabaseServer;
+import dev.dojo.launcher.database.LocalPostgres;
+import dev.dojo.launcher.database.PostgresBinaries;
+import dev.dojo.launcher.process.ChildProcess;
+import dev.dojo.launcher.process.PidFile;
+import dev.dojo.launcher.process.Supervisor;
+import dev.dojo.launcher.service.JvmFlags;
+import dev.dojo.launcher.service.ServiceEnvironment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One run of the whole platform: database, signing key, the four service JVMs, readiness, the banner, and the
+ * wait until something ends it. Whatever goes wrong after the first process started, {@link #stop()} leaves
+ * nothing running.
+ */
+public final class Platform {
+
+    static final String DEMO_ACCOUNTS = "Demo accounts: admin dojoadmin / admin@dojo.dev / dojo-admin-password;"
+            + " michael@realpython.com / test; michael@mherman.org / test";
+
+    private final LaunchOptions options;
+    private final Path home;
+    private final Path dataDir;
+    private final Console console;
+    private final Supervisor supervisor;
+    private final PidFile pidFile;
+
+    public Platform(LaunchOptions options, Path home, Path dataDir, Console console) {
+        this.options = options;
+        this.home = home;
+        this.dataDir = dataDir;
+        this.console = console;
+        this.pidFile = new PidFile(dataDir);
+        this.supervisor = new Supervisor(console, pidFile);
+    }
+
+    /** Starts everything and returns once all services are ready; throws {@link LaunchFailure} otherwise. */
+    public PortPlan start() {
+        long began = System.nanoTime();
+        DataDirectory.prepare(dataDir, options.reset(), console);
+        pidFile.reapLeftovers(console);
+        Map<Service, Path> jars = locateJars();
+        PortPlan ports = PortPlan.of(options);
+        boolean embedded = options.databaseUrl().isEmpty();
+        ports.verifyFree(embedded);
+
+        DatabaseServer database = embedded ? startEmbeddedDatabase(ports.postgres()) : externalDatabase();
+        List<String> names = List.of(options.databasePrefix() + Service.USERS.id(),
+                options.databasePrefix() + Service.EVAL.id());
+        List<String> created = database.ensureDatabases(names);
+        if (!created.isEmpty()) {
+            console.info("created databases " + created);
+        }
+        String pem = JwtKeyStore.loadOrCreate(dataDir);
+
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Map<Service, Long> startedAt = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(JvmFlags.forService(service, jars.get(service), dataDir, options.jvmOpts()));
+            command.add("-jar");
+            command.add(jars.get(service).toString());
+            Map<String, String> env = ServiceEnvironment.of(service, ports, database, options.databasePrefix(),
+                    options.seed(), pem);
+            try {
+                startedAt.put(service, System.nanoTime());
+                supervisor.adoptService(ChildProcess.start(service.id(), command, env, home, console));
+            } catch (IOException e) {
+                throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, "Cannot start " + service.id() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        Map<Service, Long> readyAfter = awaitReadiness(ports, startedAt);
+        StringBuilder timing = new StringBuilder();
+        readyAfter.forEach((service, nanos) -> timing.append(timing.isEmpty() ? "" : ", ")
+                .append(service.id()).append(" ready in ").append(seconds(nanos)));
+        console.info(timing + "; platform ready in " + seconds(System.nanoTime() - began));
+        String url = ServiceEnvironment.publicUrl(ports);
+        console.plain("Dojo is ready at " + url);
+        console.plain("API docs: " + url + "/docs");
+        if (options.seed()) {
+            console.plain(DEMO_ACCOUNTS);
+        }
+        console.plain("Press Ctrl-C to stop.");
+        return ports;
+    }
+
+    /** Blocks until a child exits on its own (returned) or the JVM is shutting down (never returns then). */
+    public ChildProcess awaitUnexpectedExit() {
+        return supervisor.unexpectedExit().join();
+    }
+
+    public void stop() {
+        supervisor.stopAll();
+    }
+
+    private Map<Service, Path> locateJars() {
+        Map<Service, Path> jars = new EnumMap<>(Service.class);
+        List<String> missing = new ArrayList<>();
+        for (Service service : Service.values()) {
+            Path jar = service.jarIn(home);
+            if (!Files.isRegularFile(jar)) {
+                missing.add(home.relativize(jar).toString());
+            }
+            jars.put(service, jar);
+        }
+        if (!missing.isEmpty()) {
+            throw new LaunchFailure(LaunchFailure.MISSING_JAR, "Service jar" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " missing under " + home
+                    + ". Build them with ./mvnw -DskipTests install (./dojo does this for you).");
+        }
+        return jars;
+    }
+
+    private DatabaseServer startEmbeddedDatabase(int port) {
+        long began = System.nanoTime();
+        try {
+            Path installation = PostgresBinaries.install(Version.POSTGRES);
+            ChildProcess server = LocalPostgres.start(installation, dataDir.resolve("postgres"), port, console);
+            supervisor.adoptDatabase(server);
+            DatabaseServer database = new DatabaseServer(LocalPostgres.adminUrl(port), LocalPostgres.SUPERUSER, "");
+            LocalPostgres.awaitConnections(server, database);
+            console.info("PostgreSQL " + Version.POSTGRES + " ready on 127.0.0.1:" + port + " in "
+                    + seconds(System.nanoTime() - began) + " (data in " + dataDir.resolve("postgres") + ")");
+            return database;
+        } catch (IOException e) {
+            throw new LaunchFailure(LaunchFailure.DATABASE, "Cannot unpack PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private DatabaseServer externalDatabase() {
+        DatabaseServer database = new DatabaseServer(options.databaseUrl().orElseThrow(), options.databaseUser(),
+                options.databasePassword());
+        console.info("using PostgreSQL at " + database.adminUrl() + " as " + database.user());
+        return database;
+    }
+
+    private Map<Service, Long> awaitReadiness(PortPlan ports, Map<Service, Long> startedAt) {
+        ReadinessProbe probe = new ReadinessProbe();
+        Map<Service, Long> readyAfter = new EnumMap<>(Service.class);
+        long deadline = System.nanoTime() + options.readyTimeoutSeconds() * 1_000_000_000L;
+        while (readyAfter.size() < Service.values().length) {
+            supervisor.firstDead().ifPresent(dead -> {
+                throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, dead.name() + " exited during start (exit code "
+                        + dead.exitCode() + "); see the [" + dead.name() + "] lines above");
+            });
+            for (Service service : Service.values()) {
+                if (!readyAfter.containsKey(service) && probe.isReady(ports.of(service))) {
+                    readyAfter.put(service, System.nanoTime() - startedAt.get(service));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                List<String> late = new ArrayList<>();
+                for (Service service : Service.values()) {
+                    if (!readyAfter.containsKey(service)) {
+                        late.add(service.id());
+                    }
+                }
+                throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, String.join(", ", late) + " not ready within "
+                        + options.readyTimeoutSeconds() + " s (GET /health/readiness); see the log lines above");
+            }
+            sleep(50);
+        }
+        return readyAfter;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, "interrupted");
+        }
+    }
+}
