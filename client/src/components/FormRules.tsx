@@ -9,8 +9,9 @@ export function FormRules({ rules }: { rules: Rule[] }) {
   return (
     <ul className="validation-list" aria-label="Form rules">
       {rules.map((rule) => (
-        <li key={rule.id} className={rule.valid ? 'success' : 'error'}>
-          <span className="visually-hidden">{rule.valid ? 'Met: ' : 'Not met: '}</span>
+        // The text stays exactly the rule (as in the original); the state is told to screen readers in the name.
+        <li key={rule.id} className={rule.valid ? 'success' : 'error'}
+          aria-label={`${rule.text} ${rule.valid ? '(met)' : '(not met)'}`}>
           {rule.text}
         </li>
       ))}

@@ -1,16 +1,156 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
 import { EXERCISES, MICHAEL, fakeApi, ok, signIn, statusOf } from '../test/fakeApi';
 import { renderApp } from '../test/render';
 
-test('probe: codemirror renders starter code in jsdom', async () => {
+const exercisesAnswer = ok({ status: 'success', data: { exercises: EXERCISES } });
+
+async function editorText() {
+  await waitFor(() => expect(document.querySelector('.cm-editor')).not.toBeNull());
+  return EditorView.findFromDOM(document.querySelector('.cm-editor') as HTMLElement)!.state.doc.toString();
+}
+
+async function typeCode(code: string) {
+  await editorText();
+  const view = EditorView.findFromDOM(document.querySelector('.cm-editor') as HTMLElement)!;
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }));
+}
+
+const failedRun = {
+  id: 7, exercise_id: 1, verdict: 'failed', passed: false, output: 'debug line\n', output_truncated: false,
+  duration_ms: 40, created_at: '2026-01-02T00:00:00Z',
+  results: [
+    { name: 'adds small numbers', passed: true, expected: '5', actual: '5', error: null, duration_ms: 1 },
+    { name: 'adds negatives', passed: false, expected: '-3', actual: 'None', error: null, duration_ms: 1 },
+  ],
+};
+const passedRun = {
+  ...failedRun, id: 8, verdict: 'passed', passed: true, output: '',
+  results: failedRun.results.map((r) => ({ ...r, passed: true, actual: r.expected })),
+};
+
+test('signed out: the exercise and a warning, but no Run Code', async () => {
+  fakeApi({ 'GET /exercises': exercisesAnswer });
+  renderApp('/');
+  expect(screen.getByRole('heading', { level: 1, name: 'Exercises' })).toBeInTheDocument();
+  expect(screen.getByText('Please log in to submit an exercise.')).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 2, name: 'Sum' })).toBeInTheDocument();
+  // the prompt is rendered markdown
+  expect(screen.getByText('sum').tagName).toBe('STRONG');
+  expect(await editorText()).toBe('def sum(x, y):\n    pass\n');
+  expect(screen.queryByRole('button', { name: 'Run Code' })).not.toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Log In' })).toBeInTheDocument();
+});
+
+test('an exercise without starter code starts with "# Enter your code here." and Prev/Next move between exercises', async () => {
+  fakeApi({ 'GET /exercises': exercisesAnswer });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  expect(screen.queryByRole('link', { name: '« Prev' })).not.toBeInTheDocument();
+  await user.click(screen.getByRole('link', { name: 'Next »' }));
+  expect(await screen.findByRole('heading', { level: 2, name: 'Reverse' })).toBeInTheDocument();
+  expect(await editorText()).toBe('# Enter your code here.');
+  expect(screen.queryByRole('link', { name: 'Next »' })).not.toBeInTheDocument();
+  await user.click(screen.getByRole('link', { name: '« Prev' }));
+  expect(await screen.findByRole('heading', { level: 2, name: 'Sum' })).toBeInTheDocument();
+});
+
+test('Run Code disables itself, shows Grading..., then Incorrect! with each test and the output', async () => {
+  signIn();
+  let answer: (value: { status: number; body: unknown }) => void = () => undefined;
+  const { calls } = fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': exercisesAnswer,
+    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+    'POST /submissions': () => new Promise((resolve) => { answer = resolve; }),
+  });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  await typeCode('def sum(x, y):\n    return None if x < 0 else x + y\n');
+  const run = screen.getByRole('button', { name: 'Run Code' });
+  await user.click(run);
+
+  expect(run).toBeDisabled();
+  expect(screen.getByText('Grading...')).toBeInTheDocument();
+  expect(calls.find((c) => c.path === '/submissions')).toMatchObject({
+    method: 'POST',
+    authorization: 'Bearer access-1',
+    body: { exercise_id: 1, code: 'def sum(x, y):\n    return None if x < 0 else x + y\n' },
+  });
+
+  await act(async () => answer({ status: 201, body: { status: 'success', data: failedRun } }));
+  expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
+  expect(screen.queryByText('Grading...')).not.toBeInTheDocument();
+  expect(run).toBeEnabled();
+  expect(screen.getByText('1 of 2 tests passed.')).toBeInTheDocument();
+  const failedRow = screen.getByRole('rowheader', { name: 'adds negatives' }).closest('tr')!;
+  expect(within(failedRow).getByText('✗ failed')).toBeInTheDocument();
+  expect(within(failedRow).getByText('-3')).toBeInTheDocument();
+  expect(within(failedRow).getByText('None')).toBeInTheDocument();
+  const passedRow = screen.getByRole('rowheader', { name: 'adds small numbers' }).closest('tr')!;
+  expect(within(passedRow).getByText('✓ passed')).toBeInTheDocument();
+  expect(screen.getByText('debug line')).toBeInTheDocument();
+});
+
+test('a passing run says Correct! and marks the exercise solved in the list', async () => {
+  signIn();
+  let solved = false;
+  fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': exercisesAnswer,
+    'GET /scores/user': () => ok({ status: 'success', data: { scores: solved ? [{ id: 1, user_id: 1, exercise_id: 1, solved: true, attempts: 1, first_solved_at: 'x', updated_at: 'x' }] : [] } }),
+    'POST /submissions': () => {
+      solved = true;
+      return { status: 201, body: { status: 'success', data: passedRun } };
+    },
+  });
+  const { user } = renderApp('/exercise/1');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  expect(screen.queryByText('✓ Solved')).not.toBeInTheDocument();
+  await typeCode('def sum(x, y):\n    return x + y\n');
+  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  expect(await screen.findByText('Correct!')).toBeInTheDocument();
+  expect(await screen.findByText('✓ Solved')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: /^Sum ?\(solved\)$/ })).toBeInTheDocument();
+});
+
+test.each([
+  ['timeout', 'Your code took too long and was stopped.'],
+  ['memory_limit', 'Your code used more memory than allowed and was stopped.'],
+  ['output_limit', 'Your code printed more output than allowed, so it was stopped.'],
+  ['error', 'Your code stopped with an error'],
+])('a %s verdict is explained in plain words', async (verdict, words) => {
   signIn();
   fakeApi({
     'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': ok({ status: 'success', data: { exercises: EXERCISES } }),
+    'GET /exercises': exercisesAnswer,
     'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+    'POST /submissions': { status: 201, body: { status: 'success', data: { ...failedRun, verdict, results: [], output_truncated: verdict === 'output_limit' } } },
   });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
+  expect(screen.getByText((text) => text.startsWith(words))).toBeInTheDocument();
+});
+
+test('a busy grader is a friendly message and the button comes back', async () => {
+  signIn();
+  fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': exercisesAnswer,
+    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+    'POST /submissions': { status: 503, body: { status: 'error', message: 'The grader is busy. Please try again in a moment.' } },
+  });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('The grader is busy. Please try again in a moment.');
+  expect(screen.getByRole('button', { name: 'Run Code' })).toBeEnabled();
+});
+
+test('the exercises list failing to load shows a message instead of a blank page', async () => {
+  fakeApi({ 'GET /exercises': { status: 500, body: { status: 'error', message: 'boom' } } });
   renderApp('/');
-  await screen.findByRole('heading', { name: 'Sum' });
-  await waitFor(() => expect(document.querySelector('.cm-content')).not.toBeNull());
-  expect(document.querySelector('.cm-content')!.textContent).toContain('def sum(x, y):');
+  expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side. Please try again in a moment.');
 });

@@ -5,7 +5,7 @@ import { App } from '../App';
 
 /** The whole app at one route, as a user sees it. */
 export function renderApp(route = '/', options: { fakeTimers?: boolean } = {}) {
-  const user = userEvent.setup(options.fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {});
+  const user = userEvent.setup(options.fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : { delay: null });
   const view = render(
     <MemoryRouter initialEntries={[route]}>
       <App />
