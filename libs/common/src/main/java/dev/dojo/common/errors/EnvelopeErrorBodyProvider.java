@@ -39,12 +39,28 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
         };
     }
 
-    /** Only validation errors carry a path; their messages are the constraint's own, never user input. */
+    /**
+     * Only validation errors name a field: either as a path, or (micronaut-validation's ConstraintExceptionHandler)
+     * as a "register.request.username: size must be …" message. Their messages are the constraint's own, never
+     * user input.
+     */
     private static List<FieldError> fieldErrors(ErrorContext context) {
         return context.getErrors().stream()
-                .filter(error -> error.getPath().isPresent())
-                .map(error -> new FieldError(fieldName(error.getPath().get()), constraintMessage(error.getMessage())))
+                .filter(error -> error.getPath().isPresent() || pathInMessage(error.getMessage()) != null)
+                .map(error -> new FieldError(
+                        fieldName(error.getPath().orElseGet(() -> pathInMessage(error.getMessage()))),
+                        constraintMessage(error.getMessage())))
                 .toList();
+    }
+
+    /** "register.request.username: must not be blank" → "register.request.username"; null if not that shape. */
+    private static String pathInMessage(String message) {
+        int colon = message == null ? -1 : message.indexOf(": ");
+        if (colon <= 0) {
+            return null;
+        }
+        String path = message.substring(0, colon);
+        return path.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*|\\[\\d*])*") ? path : null;
     }
 
     /** "register.request.username" → "username". */
