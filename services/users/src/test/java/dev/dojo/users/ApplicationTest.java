@@ -2,7 +2,17 @@ package dev.dojo.users;
 
 import dev.dojo.testing.ServiceSmokeTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
 
-@MicronautTest
-class ApplicationTest extends ServiceSmokeTest {
+import java.util.Map;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApplicationTest extends ServiceSmokeTest implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        return UsersTest.databaseProperties();
+    }
 }

@@ -1,0 +1,107 @@
+package dev.dojo.users.account;
+
+import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.security.Roles;
+import dev.dojo.users.api.OpenApiSecurity;
+import dev.dojo.users.api.Rejected;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.Optional;
+
+/** The original {@code /users} resource: a public list and lookup, and account creation for admins. */
+@Controller("/users")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "users")
+public class UserController {
+
+    static final String USER_NOT_FOUND = "User does not exist";
+    static final String EMAIL_TAKEN = "Sorry. That email already exists.";
+    static final String USERNAME_TAKEN = "Sorry. That user already exists.";
+
+    private final UserRepository users;
+    private final Accounts accounts;
+
+    public UserController(UserRepository users, Accounts accounts) {
+        this.users = users;
+        this.accounts = accounts;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "List all users, newest first")
+    @ApiResponse(responseCode = "200", description = "data.users",
+            content = @Content(schema = @Schema(implementation = UserListEnvelope.class)))
+    public Envelope<UserList> list() {
+        return Envelope.data(new UserList(users.findNewestFirst().stream().map(UserView::of).toList()));
+    }
+
+    /** The id is a string so that "abc" is an unknown user (404), as in the original, not a routing error. */
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Get one user")
+    @ApiResponse(responseCode = "200", description = "the user",
+            content = @Content(schema = @Schema(implementation = UserEnvelope.class)))
+    @ApiResponse(responseCode = "404", description = "User does not exist (unknown or non-numeric id)",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    public Envelope<UserView> get(String id) {
+        return parseId(id).flatMap(users::findById)
+                .map(user -> Envelope.data(UserView.of(user)))
+                .orElseThrow(() -> new Rejected(HttpStatus.NOT_FOUND, USER_NOT_FOUND));
+    }
+
+    @Post
+    @Secured(Roles.ADMIN)
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @Operation(summary = "Add a user (admins only)")
+    @ApiResponse(responseCode = "201", description = "\"<email> was added!\"",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid payload. / Sorry. That email already exists.",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "401", description = "missing, expired or invalid token",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "403", description = "You do not have permission to do that.",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    public HttpResponse<Envelope<Void>> add(@Valid @Body NewAccount request) {
+        try {
+            User user = accounts.create(request.username(), request.email(), request.password(), false);
+            return HttpResponse.created(Envelope.success(user.email() + " was added!"));
+        } catch (DuplicateAccount duplicate) {
+            throw new Rejected(HttpStatus.BAD_REQUEST,
+                    duplicate.field() == DuplicateAccount.Field.EMAIL ? EMAIL_TAKEN : USERNAME_TAKEN);
+        }
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            long value = Long.parseLong(id);
+            return value > 0 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Schema-only types: the envelope with a concrete {@code data}, for the OpenAPI document. */
+    @Schema(name = "UserListEnvelope")
+    record UserListEnvelope(String status, UserList data) {
+    }
+
+    @Schema(name = "UserEnvelope")
+    record UserEnvelope(String status, UserView data) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.dojo.users.auth;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /auth/login}. Limits only stop absurd inputs before bcrypt runs. */
+@Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false)
+@Schema(name = "LoginRequest")
+public record LoginRequest(
+        @NotBlank @Size(max = 128) @Schema(example = "michael@realpython.com") String email,
+        @NotBlank @Size(max = 128) @Schema(format = "password") String password) {
+
+    @Override
+    public String toString() {
+        return "LoginRequest[email=" + email + "]";
+    }
+}
