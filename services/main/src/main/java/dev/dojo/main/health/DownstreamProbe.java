@@ -1,0 +1,81 @@
+package dev.dojo.main.health;
+
+import dev.dojo.main.proxy.UpstreamFailure;
+import dev.dojo.main.routing.Route;
+import dev.dojo.main.routing.RouteTable;
+import io.micronaut.context.BeanContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.HttpClientRegistry;
+import io.micronaut.http.client.LoadBalancer;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+
+import java.net.MalformedURLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Asks every service's {@code /health/readiness} at once, each bounded by a short timeout, so {@code /health}
+ * answers in about that timeout however many services hang.
+ */
+@Singleton
+public class DownstreamProbe {
+
+    static final String READINESS = "/health/readiness";
+
+    private final Map<Route, HttpClient> clients = new LinkedHashMap<>();
+    private final Duration timeout;
+
+    public DownstreamProbe(RouteTable routes, HealthSettings settings, HttpClientRegistry<HttpClient> registry,
+                           BeanContext beanContext) {
+        this.timeout = settings.downstreamTimeout();
+        DefaultHttpClientConfiguration http = new DefaultHttpClientConfiguration();
+        http.setConnectTimeout(timeout);
+        http.setReadTimeout(timeout);
+        for (Route route : routes.routes()) {
+            try {
+                clients.put(route, registry.resolveClient(null, LoadBalancer.fixed(route.url().toURL()), http,
+                        beanContext));
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException("dojo.routes." + route.name() + ".url is not a URL", e);
+            }
+        }
+    }
+
+    /** Each service's readiness, in route-name order. */
+    public Mono<Map<String, HealthReport.Downstream>> probeAll() {
+        return Mono.zip(clients.entrySet().stream().map(entry -> probe(entry.getKey(), entry.getValue())).toList(),
+                results -> {
+                    Map<String, HealthReport.Downstream> report = new LinkedHashMap<>();
+                    int i = 0;
+                    for (Route route : clients.keySet()) {
+                        report.put(route.name(), (HealthReport.Downstream) results[i++]);
+                    }
+                    return report;
+                }).defaultIfEmpty(Map.of());
+    }
+
+    private Mono<HealthReport.Downstream> probe(Route route, HttpClient client) {
+        String url = route.url() + READINESS;
+        return Mono.from(client.exchange(HttpRequest.GET(READINESS)))
+                .timeout(timeout.plusMillis(100))
+                .map(response -> new HealthReport.Downstream(HealthReport.UP, url, null))
+                .onErrorResume(failure -> Mono.just(new HealthReport.Downstream(HealthReport.DOWN, url,
+                        reason(failure))));
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof HttpClientResponseException response) {
+            return "readiness answered " + response.code();
+        }
+        return switch (UpstreamFailure.classify(failure)) {
+            case TIMEOUT -> "no answer within the timeout";
+            case UNAVAILABLE -> "unreachable";
+            default -> "no valid answer";
+        };
+    }
+}

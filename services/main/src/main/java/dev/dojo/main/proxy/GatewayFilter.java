@@ -1,0 +1,138 @@
+package dev.dojo.main.proxy;
+
+import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.envelope.Messages;
+import dev.dojo.common.requestid.RequestIdFilter;
+import dev.dojo.main.routing.GatewaySettings;
+import dev.dojo.main.routing.Route;
+import dev.dojo.main.routing.RouteTable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.HttpServerConfiguration;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.util.Optional;
+
+/**
+ * The edge's router: a request under a service's prefix is streamed to that service (method, path, query, headers,
+ * body) and the service's answer streamed back; everything else continues to main's own routes and the client
+ * bundle. A filter rather than a controller, so the body is never buffered or decoded here.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+public class GatewayFilter implements HttpServerFilter {
+
+    /** Request attribute naming the service a request went to, for the access log and the client filters. */
+    public static final String UPSTREAM = "dojo.upstream";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
+
+    private final RouteTable routes;
+    private final ClientAddress clientAddress;
+    private final boolean trustForwardedHeaders;
+    private final long maxRequestSize;
+
+    public GatewayFilter(RouteTable routes, ClientAddress clientAddress, GatewaySettings settings,
+                         HttpServerConfiguration server) {
+        this.routes = routes;
+        this.clientAddress = clientAddress;
+        this.trustForwardedHeaders = settings.trustForwardedHeaders();
+        this.maxRequestSize = server.getMaxRequestSize();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        Optional<Route> match = routes.find(request.getPath());
+        if (match.isEmpty()) {
+            return chain.proceed(request);
+        }
+        Route route = match.get();
+        request.setAttribute(UPSTREAM, route.name());
+        // a declared length over the limit is refused before a byte goes downstream; a chunked body is cut off by
+        // the server's own max-request-size while it streams
+        if (request.getContentLength() > maxRequestSize) {
+            return Mono.just(tooLarge());
+        }
+        if (!route.circuit().tryAcquire()) {
+            return Mono.just(UpstreamFailure.UNAVAILABLE.response(route.name())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(route.circuit().retryAfterSeconds())));
+        }
+        // read before the outgoing copy drops hop-by-hop headers: they share the request's header map
+        boolean callerCloses = wantsClose(request);
+        return Mono.from(route.client().proxy(outgoing(request)))
+                .<MutableHttpResponse<?>>map(response -> {
+                    route.circuit().onSuccess();
+                    return incoming(response, callerCloses);
+                })
+                .onErrorResume(failure -> {
+                    if (bodyTooLarge(failure)) {
+                        // the caller's fault, not the service's: the circuit is not charged
+                        route.circuit().onAbandoned();
+                        return Mono.just(tooLarge());
+                    }
+                    route.circuit().onFailure();
+                    UpstreamFailure kind = UpstreamFailure.classify(failure);
+                    LOG.warn("{} {} → {} failed ({}): {}", request.getMethodName(), request.getPath(), route.name(),
+                            kind, failure.getClass().getSimpleName());
+                    return Mono.<MutableHttpResponse<?>>just(kind.response(route.name()));
+                })
+                .doOnCancel(route.circuit()::onAbandoned);
+    }
+
+    private static MutableHttpResponse<?> tooLarge() {
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Envelope.fail(Messages.PAYLOAD_TOO_LARGE));
+    }
+
+    /** A chunked body that outgrew max-request-size while it streamed: Micronaut cut it off mid-way. */
+    private static boolean bodyTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ContentLengthExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wantsClose(HttpRequest<?> request) {
+        return request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
+                .anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("close"));
+    }
+
+    private MutableHttpRequest<?> outgoing(HttpRequest<?> request) {
+        String requestId = RequestIdFilter.requestId(request);
+        String forwardedFor = clientAddress.forwardedFor(request);
+        return request.mutate().headers(headers -> {
+            HopByHopHeaders.strip(headers);
+            ForwardedHeaders.apply(request, forwardedFor, trustForwardedHeaders, headers);
+            headers.set(RequestIdFilter.HEADER, requestId);
+        });
+    }
+
+    private static MutableHttpResponse<?> incoming(MutableHttpResponse<?> response, boolean callerCloses) {
+        HopByHopHeaders.strip(response.getHeaders());
+        // main's RequestIdFilter echoes the id once; the service's copy would be a duplicate
+        response.getHeaders().remove(RequestIdFilter.HEADER);
+        if (callerCloses) {
+            // the caller's own "Connection: close" was dropped from the shared headers on the way out
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        }
+        return response;
+    }
+
+    @Override
+    public int getOrder() {
+        // after CORS and any security filter, so proxied answers get their headers and checks too
+        return ServerFilterPhase.RENDERING.before();
+    }
+}

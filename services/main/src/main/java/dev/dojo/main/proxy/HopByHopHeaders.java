@@ -1,0 +1,36 @@
+package dev.dojo.main.proxy;
+
+import io.micronaut.http.MutableHttpHeaders;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Headers that describe one connection, not the message (RFC 9110 §7.6.1): a proxy must not pass them on, nor any
+ * header the {@code Connection} header names. Message framing ({@code Transfer-Encoding}, {@code Content-Length}) is
+ * left to the HTTP layers on each side, which re-frame the streamed body themselves.
+ */
+final class HopByHopHeaders {
+
+    private static final List<String> NAMES = List.of(
+            "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
+            "TE", "Trailer", "Upgrade");
+
+    private HopByHopHeaders() {
+    }
+
+    static void strip(MutableHttpHeaders headers) {
+        for (String listed : headers.getAll("Connection")) {
+            for (String name : listed.split(",")) {
+                String trimmed = name.trim();
+                if (!trimmed.isEmpty() && !"close".equals(trimmed.toLowerCase(Locale.ROOT))
+                        && !"keep-alive".equals(trimmed.toLowerCase(Locale.ROOT))) {
+                    headers.remove(trimmed);
+                }
+            }
+        }
+        for (String name : NAMES) {
+            headers.remove(name);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.dojo.main.routing;
+
+import io.micronaut.http.client.ProxyHttpClient;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A configured service at run time: its prefixes, the client that streams requests to it, and its circuit.
+ *
+ * @param name     the service's name
+ * @param url      its base URL
+ * @param prefixes path prefixes it owns, without trailing slash
+ * @param client   a client bound to {@code url} with this route's timeouts
+ * @param circuit  this service's circuit breaker
+ */
+public record Route(String name, URI url, List<String> prefixes, ProxyHttpClient client, CircuitBreaker circuit) {
+
+    /** Whether {@code path} is one of the prefixes or below one ({@code /users}, {@code /users/3}), never {@code /usersx}. */
+    public boolean owns(String path) {
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix)
+                    && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

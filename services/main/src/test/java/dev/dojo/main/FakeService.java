@@ -1,0 +1,163 @@
+package dev.dojo.main;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A real HTTP server on loopback standing in for a downstream service: it records what reached it and answers
+ * {@code /ping}, {@code /health/readiness}, a slow path, a large streamed body, and an echo for everything else.
+ */
+public final class FakeService implements AutoCloseable {
+
+    /** What one request looked like when it reached the service. */
+    public record Seen(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase());
+            return values == null ? null : String.join(",", values);
+        }
+    }
+
+    public static final int BIG_BYTES = 32 * 1024 * 1024;
+
+    private final String name;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Seen> seen = new ArrayList<>();
+    private final AtomicInteger readiness = new AtomicInteger(200);
+    private final AtomicReference<Long> slowMillis = new AtomicReference<>(3000L);
+
+    public static FakeService start(String name) {
+        return start(name, 0);
+    }
+
+    public static FakeService start(String name, int port) {
+        try {
+            return new FakeService(name, port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start fake " + name + " on port " + port, e);
+        }
+    }
+
+    private FakeService(String name, int port) throws IOException {
+        this.name = name;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public void readinessStatus(int status) {
+        readiness.set(status);
+    }
+
+    public synchronized List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    public synchronized Seen last() {
+        return seen.isEmpty() ? null : seen.get(seen.size() - 1);
+    }
+
+    public synchronized void forget() {
+        seen.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            Map<String, List<String>> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(), List.copyOf(values)));
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/health/readiness")) {
+                synchronized (this) {
+                    seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+                }
+            }
+            exchange.getResponseHeaders().add("X-Request-Id", "downstream-copy");
+            switch (path) {
+                case "/ping" -> json(exchange, 200, "{\"status\":\"success\",\"message\":\"pong!\"}");
+                case "/health/readiness" -> json(exchange, readiness.get(),
+                        "{\"status\":\"" + (readiness.get() == 200 ? "UP" : "DOWN") + "\"}");
+                case "/users/slow", "/exercises/slow" -> {
+                    sleep(slowMillis.get());
+                    json(exchange, 200, "{\"slow\":true}");
+                }
+                case "/users/big" -> big(exchange);
+                case "/users/redirect" -> {
+                    exchange.getResponseHeaders().add("Location", "/users/elsewhere");
+                    exchange.sendResponseHeaders(302, -1);
+                }
+                default -> {
+                    // connection-scoped headers a proxy must drop, plus an ordinary one it must keep
+                    exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=downstream");
+                    exchange.getResponseHeaders().add("Keep-Alive", "timeout=5");
+                    exchange.getResponseHeaders().add("X-Served-By", name);
+                    json(exchange, 200, "{\"service\":\"" + name + "\",\"bytes\":" + body.length + "}");
+                }
+            }
+        }
+    }
+
+    private static void big(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, 0); // chunked: the proxy cannot know the length up front
+        byte[] block = new byte[64 * 1024];
+        for (int i = 0; i < block.length; i++) {
+            block[i] = (byte) i;
+        }
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int sent = 0; sent < BIG_BYTES; sent += block.length) {
+                out.write(block);
+            }
+        }
+    }
+
+    private static void json(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

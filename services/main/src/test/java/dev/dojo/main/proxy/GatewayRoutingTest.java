@@ -1,0 +1,266 @@
+package dev.dojo.main.proxy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.dojo.main.FakeService;
+import dev.dojo.main.Http;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayRoutingTest implements TestPropertyProvider {
+
+    private final FakeService users = FakeService.start("users");
+    private final FakeService eval = FakeService.start("eval");
+    private final FakeService swapper = FakeService.start("swapper");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "dojo.routes.users.url", users.url(),
+                "dojo.routes.eval.url", eval.url(),
+                "dojo.routes.swapper.url", swapper.url(),
+                "dojo.cors.origin", "http://localhost:5173");
+    }
+
+    @AfterAll
+    void stopFakes() {
+        users.close();
+        eval.close();
+        swapper.close();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    @Test
+    void routesEveryPrefixToItsService() {
+        Map<String, FakeService> expected = Map.ofEntries(
+                Map.entry("/auth/status", users), Map.entry("/users", users), Map.entry("/users/3", users),
+                Map.entry("/exercises", eval), Map.entry("/exercises/1?lang=python", eval),
+                Map.entry("/submissions/7", eval), Map.entry("/scores/user", eval),
+                Map.entry("/docs", swapper), Map.entry("/docs/index.html", swapper));
+        expected.forEach((path, service) -> {
+            HttpResponse<String> response = Http.get(base(), path);
+            assertEquals(200, response.statusCode(), path);
+            assertEquals(service.url().equals(users.url()) ? "users" : service == eval ? "eval" : "swapper",
+                    response.headers().firstValue("X-Served-By").orElse(null), path);
+            assertEquals(path, service.last().uri(), path);
+        });
+    }
+
+    @Test
+    void pingIsUsersNotMain() {
+        HttpResponse<String> response = Http.get(base(), "/ping");
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"status\":\"success\",\"message\":\"pong!\"}", response.body());
+        assertEquals("/ping", users.last().uri());
+    }
+
+    @Test
+    void prefixesMatchWholeSegmentsOnly() {
+        users.forget();
+        HttpResponse<String> response = Http.send(Http.request(base(), "/usersx").header("Accept", "application/json"));
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("\"status\":\"fail\""), response.body());
+        assertTrue(users.seen().isEmpty());
+    }
+
+    @Test
+    void passesMethodQueryBodyAndHeaders() {
+        String json = "{\"code\":\"def sum(x, y): return x + y\"}";
+        HttpResponse<String> response = Http.send(Http.request(base(), "/submissions?exercise=1&lang=python")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer abc")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertEquals(200, response.statusCode());
+        FakeService.Seen seen = eval.last();
+        assertEquals("POST", seen.method());
+        assertEquals("/submissions?exercise=1&lang=python", seen.uri());
+        assertEquals(json, new String(seen.body(), StandardCharsets.UTF_8));
+        assertEquals("application/json", seen.header("Content-Type"));
+        assertEquals("Bearer abc", seen.header("Authorization"));
+    }
+
+    @Test
+    void setsForwardedHeadersAndIgnoresSpoofedOnes() {
+        Http.send(Http.request(base(), "/users").header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Forwarded-Host", "evil.example"));
+        FakeService.Seen seen = users.last();
+        assertEquals("127.0.0.1", seen.header("X-Forwarded-For"));
+        assertEquals("http", seen.header("X-Forwarded-Proto"));
+        assertEquals("127.0.0.1:" + server.getPort(), seen.header("X-Forwarded-Host"));
+        assertEquals("127.0.0.1:" + users.port(), seen.header("Host"));
+    }
+
+    @Test
+    void passesTheCallersRequestIdAndReturnsItOnce() {
+        HttpResponse<String> response = Http.send(Http.request(base(), "/users").header("X-Request-Id", "trace-42"));
+        assertEquals(List.of("trace-42"), response.headers().allValues("X-Request-Id"));
+        assertEquals("trace-42", users.last().header("X-Request-Id"));
+    }
+
+    @Test
+    void generatesARequestIdWhenThereIsNone() {
+        HttpResponse<String> response = Http.get(base(), "/exercises");
+        List<String> ids = response.headers().allValues("X-Request-Id");
+        assertEquals(1, ids.size());
+        assertFalse(ids.get(0).isBlank());
+        assertEquals(ids.get(0), eval.last().header("X-Request-Id"));
+    }
+
+    @Test
+    void stripsHopByHopHeadersBothWays() {
+        String answer = Http.raw("127.0.0.1", server.getPort(), """
+                GET /users/hop HTTP/1.1\r
+                Host: 127.0.0.1\r
+                Connection: close, X-Secret\r
+                X-Secret: only-for-main\r
+                Keep-Alive: timeout=9\r
+                Proxy-Authorization: Basic Zm9v\r
+                TE: trailers\r
+                X-Kept: yes\r
+                \r
+                """);
+        FakeService.Seen seen = users.last();
+        assertEquals("/users/hop", seen.uri());
+        assertEquals("yes", seen.header("X-Kept"));
+        assertNull(seen.header("X-Secret"));
+        assertNull(seen.header("Keep-Alive"));
+        assertNull(seen.header("Proxy-Authorization"));
+        assertNull(seen.header("TE"));
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
+        assertTrue(head.startsWith("http/1.1 200"), head);
+        assertTrue(head.contains("x-served-by: users"), head);
+        assertFalse(head.contains("proxy-authenticate"), head);
+        assertFalse(head.contains("keep-alive: timeout=5"), head);
+    }
+
+    @Test
+    void streamsALargeResponse() throws Exception {
+        HttpResponse<InputStream> response = Http.send(Http.request(base(), "/users/big").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = response.body()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != (byte) ((total + i) % (64 * 1024))) {
+                        throw new AssertionError("byte " + (total + i) + " corrupted");
+                    }
+                }
+                total += n;
+            }
+        }
+        // larger than the HTTP client's 10 MB aggregation limit: only a streamed body gets through whole
+        assertEquals(FakeService.BIG_BYTES, total);
+    }
+
+    @Test
+    void refusesADeclaredBodyOverTheLimit() {
+        users.forget();
+        HttpResponse<String> response = Http.send(Http.request(base(), "/users")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1])));
+        assertEquals(413, response.statusCode());
+        assertEquals("{\"status\":\"fail\",\"message\":\"Payload too large.\"}", response.body());
+        assertTrue(users.seen().isEmpty());
+    }
+
+    @Test
+    void refusesAChunkedBodyOverTheLimit() {
+        HttpResponse<String> response;
+        try {
+            response = Http.send(Http.request(base(), "/users")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(new byte[3 * 1024 * 1024]))));
+        } catch (IllegalStateException closedWhileSending) {
+            // the server may close the connection before the client finished sending: also a refusal
+            assertTrue(users.seen().stream().noneMatch(s -> s.body().length > 1024 * 1024));
+            return;
+        }
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(users.seen().stream().noneMatch(s -> s.body().length > 1024 * 1024));
+    }
+
+    @Test
+    void acceptsABodyAtTheLimit() {
+        HttpResponse<String> response = Http.send(Http.request(base(), "/users")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024])));
+        assertEquals(200, response.statusCode());
+        assertEquals(1024 * 1024, users.last().body().length);
+    }
+
+    @Test
+    void passesRedirectsToTheCallerInsteadOfFollowingThem() {
+        HttpResponse<String> response = Http.get(base(), "/users/redirect");
+        assertEquals(302, response.statusCode());
+        assertEquals("/users/elsewhere", response.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    void allowsCorsOnlyForTheDevOrigin() {
+        HttpResponse<String> allowed = Http.send(Http.request(base(), "/users").header("Origin", "http://localhost:5173"));
+        assertEquals("http://localhost:5173", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        HttpResponse<String> preflight = Http.send(Http.request(base(), "/auth/login")
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, preflight.statusCode());
+        assertEquals("http://localhost:5173", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        HttpResponse<String> other = Http.send(Http.request(base(), "/users").header("Origin", "http://evil.example"));
+        assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void writesOneAccessLinePerRequest() {
+        Logger access = (Logger) LoggerFactory.getLogger("dojo.access");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        access.addAppender(lines);
+        try {
+            Http.send(Http.request(base(), "/scores/user?x=1").header("X-Request-Id", "log-me"));
+            long deadline = System.currentTimeMillis() + 2000;
+            while (lines.list.isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            access.detachAppender(lines);
+        }
+        List<String> mine = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.contains("id=log-me")).toList();
+        assertEquals(1, mine.size(), lines.list.toString());
+        String line = mine.get(0);
+        assertTrue(line.startsWith("GET /scores/user 200 "), line);
+        assertTrue(line.contains("upstream=eval"), line);
+        assertNotNull(line);
+    }
+}
