@@ -53,6 +53,7 @@ public final class Platform {
         PortPlan ports = PortPlan.of(options);
         boolean embedded = options.databaseUrl().isEmpty();
         ports.verifyFree(embedded);
+        console.info("ports: " + describe(ports, embedded));
 
         DatabaseServer database = embedded ? startEmbeddedDatabase(ports.postgres()) : externalDatabase();
         List<String> names = List.of(options.databasePrefix() + Service.USERS.id(),
@@ -174,6 +175,14 @@ public final class Platform {
             sleep(50);
         }
         return readyAfter;
+    }
+
+    private static String describe(PortPlan ports, boolean embedded) {
+        StringBuilder text = new StringBuilder();
+        for (Service service : Service.values()) {
+            text.append(text.isEmpty() ? "" : ", ").append(service.id()).append(' ').append(ports.of(service));
+        }
+        return embedded ? text + ", postgres " + ports.postgres() : text.toString();
     }
 
     private static String seconds(long nanos) {

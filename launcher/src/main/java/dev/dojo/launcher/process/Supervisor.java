@@ -77,12 +77,15 @@ public final class Supervisor {
         }
         running.forEach(ChildProcess::requestStop);
         running.forEach(s -> s.awaitStop(SERVICE_GRACE_MS));
-        if (database != null && database.isAlive()) {
+        boolean databaseRunning = database != null && database.isAlive();
+        if (databaseRunning) {
             console.info("stopping postgres");
             database.requestStop();
             database.awaitStop(DATABASE_GRACE_MS);
         }
         pidFile.clear();
-        console.info("stopped");
+        if (!running.isEmpty() || databaseRunning) {
+            console.info("stopped");
+        }
     }
 }
