@@ -24,10 +24,11 @@ export interface UserSummary {
   created_at: string;
 }
 
+/** `expected` is any JSON value (null expects None). */
 export interface TestCase {
   name: string;
   call: string;
-  expected: string;
+  expected: unknown;
 }
 
 export interface Exercise {
@@ -57,10 +58,11 @@ export type Verdict = 'passed' | 'failed' | 'error' | 'timeout' | 'memory_limit'
 export interface TestResult {
   name: string;
   passed: boolean;
-  expected: string | null;
-  actual: string | null;
-  error: string | null;
-  duration_ms: number | null;
+  /** JSON values, present for failed tests; `actual` may be Python repr text for values JSON cannot hold. */
+  expected?: unknown;
+  actual?: unknown;
+  error?: string | null;
+  duration_ms?: number | null;
 }
 
 export interface Submission {

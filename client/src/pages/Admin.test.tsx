@@ -37,8 +37,8 @@ test('an admin creates an exercise with its tests and solution', async () => {
       language: 'python',
       starter_code: 'def double(n):',
       tests: [
-        { name: 'doubles two', call: 'double(2)', expected: '4' },
-        { name: 'doubles zero', call: 'double(0)', expected: '0' },
+        { name: 'doubles two', call: 'double(2)', expected: 4 },
+        { name: 'doubles zero', call: 'double(0)', expected: 0 },
       ],
       solution: 'def double(n): return n * 2',
     },
@@ -65,7 +65,7 @@ test("the server's validation errors are shown next to the form", async () => {
 
 test('editing loads the exercise with its tests and sends a PUT', async () => {
   signIn();
-  const full = { ...EXERCISES[0], tests: [{ name: 't1', call: 'sum(2, 3)', expected: '5' }], solution: 'def sum(x, y): return x + y' };
+  const full = { ...EXERCISES[0], tests: [{ name: 't1', call: 'sum(2, 3)', expected: 5 }, { name: 't2', call: "greet('a')", expected: 'hi a' }], solution: 'def sum(x, y): return x + y' };
   const { calls } = fakeApi({
     'GET /auth/status': statusOf(ADMIN),
     'GET /exercises/1': ok({ status: 'success', data: full }),
@@ -74,11 +74,13 @@ test('editing loads the exercise with its tests and sends a PUT', async () => {
   });
   const { user } = renderApp('/admin/exercises/1/edit');
   expect(await screen.findByLabelText('Test 1 call')).toHaveValue('sum(2, 3)');
+  expect(screen.getByLabelText('Test 1 expected')).toHaveValue('5');
+  expect(screen.getByLabelText('Test 2 expected')).toHaveValue('"hi a"');
   await user.clear(screen.getByLabelText('Title'));
   await user.type(screen.getByLabelText('Title'), 'Sum two numbers');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('Exercise was updated.');
-  expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ title: 'Sum two numbers', solution: full.solution });
+  expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ title: 'Sum two numbers', solution: full.solution, tests: full.tests });
 });
 
 test('a learner cannot open the admin pages', async () => {

@@ -4,12 +4,38 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiError, messageOf } from '../api/client';
 import type { FieldError } from '../api/client';
 import { api } from '../api/dojo';
-import type { ExerciseInput, TestCase } from '../api/dojo';
+import type { ExerciseInput } from '../api/dojo';
 import { LoadError, Loading } from '../components/Loading';
 import { Markdown } from '../components/Markdown';
 import { useFlash } from '../flash/FlashContext';
 
-const EMPTY: ExerciseInput = {
+/** The form keeps each expected value as the text typed; it becomes JSON when sent. */
+interface FormTest {
+  name: string;
+  call: string;
+  expected: string;
+}
+type FormInput = Omit<ExerciseInput, 'tests'> & { tests: FormTest[] };
+
+/** `5` → 5, `[1, 2]` → [1, 2], `"5"` → "5", `null` → null; text that is not JSON is taken as a string. */
+export function parseExpected(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function expectedText(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value ?? null);
+}
+
+const toInput = (form: FormInput): ExerciseInput => ({
+  ...form,
+  tests: form.tests.map((test) => ({ ...test, expected: parseExpected(test.expected) })),
+});
+
+const EMPTY: FormInput = {
   title: '',
   body: '',
   language: 'python',
@@ -24,7 +50,7 @@ export function ExerciseForm() {
   const id = params.id === undefined ? null : Number(params.id);
   const navigate = useNavigate();
   const flash = useFlash();
-  const [input, setInput] = useState<ExerciseInput | null>(id === null ? EMPTY : null);
+  const [input, setInput] = useState<FormInput | null>(id === null ? EMPTY : null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; errors: FieldError[] } | null>(null);
@@ -41,7 +67,9 @@ export function ExerciseForm() {
           body: e.body,
           language: e.language || 'python',
           starter_code: e.starter_code ?? '',
-          tests: e.tests?.length ? e.tests : EMPTY.tests,
+          tests: e.tests?.length
+            ? e.tests.map((t) => ({ name: t.name, call: t.call, expected: expectedText(t.expected) }))
+            : EMPTY.tests,
           solution: e.solution ?? '',
         });
       })
@@ -54,8 +82,8 @@ export function ExerciseForm() {
   if (loadError) return <LoadError message={loadError} />;
   if (!input) return <Loading />;
 
-  const set = (patch: Partial<ExerciseInput>) => setInput({ ...input, ...patch });
-  const setTest = (index: number, patch: Partial<TestCase>) =>
+  const set = (patch: Partial<FormInput>) => setInput({ ...input, ...patch });
+  const setTest = (index: number, patch: Partial<FormTest>) =>
     set({ tests: input.tests.map((test, i) => (i === index ? { ...test, ...patch } : test)) });
 
   async function submit(event: FormEvent) {
@@ -64,7 +92,7 @@ export function ExerciseForm() {
     setSaving(true);
     setServerError(null);
     try {
-      const envelope = id === null ? await api.createExercise(input) : await api.updateExercise(id, input);
+      const envelope = id === null ? await api.createExercise(toInput(input)) : await api.updateExercise(id, toInput(input));
       flash.show(envelope.message || (id === null ? 'New exercise was added!' : 'Exercise was updated.'), 'success');
       navigate('/admin');
     } catch (error) {
@@ -119,7 +147,11 @@ export function ExerciseForm() {
         </div>
         <fieldset className="tests">
           <legend>Tests</legend>
-          <p className="hint">Each test runs the call and compares what it evaluates to with the expected value.</p>
+          <p className="hint" id="tests-hint">
+            Each test evaluates the call after the learner&apos;s code ran and compares the result with the expected
+            value, written as JSON: <code>5</code>, <code>&quot;text&quot;</code>, <code>[1, 2]</code>,
+            <code>true</code>, <code>null</code> (None). Text that is not JSON counts as a string.
+          </p>
           {input.tests.map((test, index) => (
             <div className="test-row" key={index}>
               <div className="field">
@@ -135,6 +167,7 @@ export function ExerciseForm() {
               <div className="field">
                 <label htmlFor={`test-expected-${index}`}>Test {index + 1} expected</label>
                 <input id={`test-expected-${index}`} type="text" className="code" required value={test.expected}
+                  aria-describedby="tests-hint"
                   spellCheck={false} onChange={(e) => setTest(index, { expected: e.target.value })} />
               </div>
               <button type="button" className="button is-small" disabled={input.tests.length === 1}

@@ -20,13 +20,14 @@ const failedRun = {
   id: 7, exercise_id: 1, verdict: 'failed', passed: false, output: 'debug line\n', output_truncated: false,
   duration_ms: 40, created_at: '2026-01-02T00:00:00Z',
   results: [
-    { name: 'adds small numbers', passed: true, expected: '5', actual: '5', error: null, duration_ms: 1 },
-    { name: 'adds negatives', passed: false, expected: '-3', actual: 'None', error: null, duration_ms: 1 },
+    { name: 'adds small numbers', passed: true, duration_ms: 1 },
+    { name: 'adds negatives', passed: false, expected: -3, actual: null, duration_ms: 1 },
+    { name: 'adds words', passed: false, expected: 'ab', actual: 'a', error: 'TypeError: bad operand', duration_ms: 1 },
   ],
 };
 const passedRun = {
   ...failedRun, id: 8, verdict: 'passed', passed: true, output: '',
-  results: failedRun.results.map((r) => ({ ...r, passed: true, actual: r.expected })),
+  results: failedRun.results.map((r) => ({ name: r.name, passed: true, duration_ms: 1 })),
 };
 
 test('signed out: the exercise and a warning, but no Run Code', async () => {
@@ -82,11 +83,14 @@ test('Run Code disables itself, shows Grading..., then Incorrect! with each test
   expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
   expect(screen.queryByText('Grading...')).not.toBeInTheDocument();
   expect(run).toBeEnabled();
-  expect(screen.getByText('1 of 2 tests passed.')).toBeInTheDocument();
+  expect(screen.getByText('1 of 3 tests passed.')).toBeInTheDocument();
   const failedRow = screen.getByRole('rowheader', { name: 'adds negatives' }).closest('tr')!;
   expect(within(failedRow).getByText('✗ failed')).toBeInTheDocument();
   expect(within(failedRow).getByText('-3')).toBeInTheDocument();
   expect(within(failedRow).getByText('None')).toBeInTheDocument();
+  const wordsRow = screen.getByRole('rowheader', { name: 'adds words' }).closest('tr')!;
+  expect(within(wordsRow).getByText('"ab"')).toBeInTheDocument();
+  expect(within(wordsRow).getByText('TypeError: bad operand')).toBeInTheDocument();
   const passedRow = screen.getByRole('rowheader', { name: 'adds small numbers' }).closest('tr')!;
   expect(within(passedRow).getByText('✓ passed')).toBeInTheDocument();
   expect(screen.getByText('debug line')).toBeInTheDocument();

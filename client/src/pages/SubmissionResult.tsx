@@ -1,5 +1,5 @@
 import type { Submission } from '../api/dojo';
-import { explainVerdict } from './verdicts';
+import { explainVerdict, formatValue } from './verdicts';
 
 /** The outcome of one run: Correct!/Incorrect!, each test's details and the program's output. */
 export function SubmissionResult({ submission }: { submission: Submission }) {
@@ -30,9 +30,9 @@ export function SubmissionResult({ submission }: { submission: Submission }) {
                   <tr key={`${result.name}-${index}`} className={result.passed ? 'test-passed' : 'test-failed'}>
                     <th scope="row">{result.name}</th>
                     <td>{result.passed ? '✓ passed' : '✗ failed'}</td>
-                    <td><code>{result.expected ?? ''}</code></td>
+                    <td><code>{formatValue(result.expected)}</code></td>
                     <td>
-                      <code>{result.actual ?? ''}</code>
+                      <code>{formatValue(result.actual)}</code>
                       {result.error && <pre className="test-error">{result.error}</pre>}
                     </td>
                   </tr>
