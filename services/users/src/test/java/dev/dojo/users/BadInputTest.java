@@ -1,0 +1,164 @@
+package dev.dojo.users;
+
+import dev.dojo.users.Api.Reply;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bad-input list: each answer is a 4xx envelope, never a 500, and nothing is written.
+ */
+@MicronautTest(transactional = false)
+class BadInputTest extends UsersTest {
+
+    private static final String PASSWORD = "a long enough password";
+    private static final List<String> WRITE_PATHS = List.of("/auth/register", "/auth/login", "/auth/refresh");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    HttpClient client;
+
+    private Api api;
+
+    @BeforeAll
+    void connect() {
+        api = new Api(client, server.getURL());
+    }
+
+    @Test
+    void malformedJsonIsAnInvalidPayload() {
+        for (String path : WRITE_PATHS) {
+            for (String body : List.of("{", "{\"username\":", "not json", "[]", "null", "\"text\"", "{\"a\":1}}",
+                    "{\"email\":\"x@example.com\",}")) {
+                assertRefused(api.postRaw(path, body, MediaType.APPLICATION_JSON), 400, path + " " + body);
+            }
+        }
+    }
+
+    @Test
+    void emptyBodiesAreRefused() {
+        for (String path : WRITE_PATHS) {
+            assertRefused(api.postRaw(path, "", MediaType.APPLICATION_JSON), 400, path);
+            assertRefused(api.postRaw(path, "{}", MediaType.APPLICATION_JSON), 400, path);
+        }
+    }
+
+    /** Serde turns scalars into strings ("12345678"), which validation then judges; objects never pass. */
+    @Test
+    void wrongTypesAreRefused() {
+        int before = api.userCount();
+        String name = unique();
+        List<Map<String, Object>> bodies = List.of(
+                Map.of("username", Map.of("x", 1), "email", name + "@example.com", "password", PASSWORD),
+                Map.of("username", name, "email", 12345678, "password", PASSWORD),
+                Map.of("username", name, "email", name + "@example.com", "password", true),
+                Map.of("username", name, "email", name + "@example.com", "password", List.of(PASSWORD)));
+        for (Map<String, Object> body : bodies) {
+            assertRefused(api.post("/auth/register", body), 400, body.toString());
+        }
+        assertRefused(api.post("/auth/login", Map.of("email", List.of("a"), "password", PASSWORD)), 400, "login");
+        assertEquals(before, api.userCount());
+    }
+
+    @Test
+    void missingAndExtraFieldsAreRefused() {
+        int before = api.userCount();
+        String name = unique();
+        assertRefused(api.post("/auth/register", Map.of("username", name, "email", name + "@example.com")), 400,
+                "missing password");
+        Reply extra = api.post("/auth/register", Map.of("username", name, "email", name + "@example.com",
+                "password", PASSWORD, "admin", true));
+        assertRefused(extra, 400, "extra admin field");
+        assertEquals(before, api.userCount());
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() {
+        int before = api.userCount();
+        String name = unique();
+        String huge = "x".repeat(1024 * 1024);
+        Reply reply = api.post("/auth/register", Map.of("username", name, "email", name + "@example.com",
+                "password", huge));
+        assertTrue(reply.status() == 413 || reply.status() == 400, () -> "status " + reply.status());
+        assertEquals("fail", reply.body().get("status"));
+        assertRefused(api.post("/auth/login", Map.of("email", "a@example.com", "password", huge)),
+                reply.status(), "login");
+        assertEquals(before, api.userCount());
+    }
+
+    @Test
+    void otherContentTypesAreRefused() {
+        Reply reply = api.postRaw("/auth/login", "email=a@example.com&password=x", MediaType.APPLICATION_FORM_URLENCODED);
+        assertTrue(reply.status() >= 400 && reply.status() < 500, () -> "status " + reply.status());
+        assertEquals("fail", reply.body().get("status"));
+        assertRefused(api.postRaw("/auth/login", "hello", MediaType.TEXT_PLAIN), 415, "text/plain");
+    }
+
+    @Test
+    void controlCharactersAreRefused() {
+        int before = api.userCount();
+        for (String username : List.of("abc\u0000defg", "abc\ndefgh", "abc\u001bdefg", "abcd\u2028efg")) {
+            String email = unique() + "@example.com";
+            assertRefused(api.register(username, email, PASSWORD), 400, username);
+        }
+        assertRefused(api.register(unique(), "a\u0000b@example.com", PASSWORD), 400, "NUL in email");
+        assertRefused(api.register(unique(), "a b@example.com", PASSWORD), 400, "space in email");
+        assertEquals(before, api.userCount());
+    }
+
+    @Test
+    void unicodeIsStoredFaithfully() {
+        String username = "ユーザー名前テスト" + unique().substring(0, 4);
+        String email = "ü" + unique() + "@exämple.com";
+        api.register(username, email, "pässwörd-ключ-密码").expect(201, "success", "Successfully registered.");
+        Reply login = api.login(email, "pässwörd-ключ-密码").expect(200, "success", "Successfully logged in.");
+        Reply status = api.get("/auth/status", login.authToken());
+        assertEquals(username, status.data().get("username"));
+        assertEquals(email, status.data().get("email"));
+    }
+
+    @Test
+    void sqlMetacharactersAreJustText() {
+        String username = "robert'); DROP TABLE users;--";
+        String email = unique() + "@example.com";
+        api.register(username, email, PASSWORD).expect(201, "success", "Successfully registered.");
+        api.login("' OR '1'='1", "' OR '1'='1").expectFail(401, "User does not exist.");
+        api.login(email + "' --", PASSWORD).expectFail(401, "User does not exist.");
+        Reply status = api.get("/auth/status", api.login(email, PASSWORD).authToken());
+        assertEquals(username, status.data().get("username"));
+        assertTrue(api.userCount() >= 1);
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreEnvelopes() {
+        api.get("/nope").expectFail(404, "Not found.");
+        Reply wrongMethod = api.send(HttpRequest.DELETE(server.getURL() + "/users/1"));
+        assertTrue(wrongMethod.status() == 405 || wrongMethod.status() == 404, () -> "status " + wrongMethod.status());
+        assertEquals("fail", wrongMethod.body().get("status"));
+    }
+
+    /** A 4xx of the expected status in the envelope with a message and no trace of internals. */
+    private static void assertRefused(Reply reply, int status, String what) {
+        assertEquals(status, reply.status(), () -> what + " → " + reply.body());
+        assertEquals("fail", reply.body().get("status"), what);
+        String message = reply.message();
+        assertTrue(message != null && !message.contains("Exception") && !message.contains("at "), what + ": " + message);
+    }
+
+    private static String unique() {
+        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dojo.users.token;
+
+import dev.dojo.users.Api;
+import dev.dojo.users.Api.Reply;
+import dev.dojo.users.UsersTest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** With a one-second lifetime (dojo.tokens.access-lifetime), an access token soon says it has expired. */
+@MicronautTest(transactional = false)
+class TokenExpiryTest extends UsersTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    HttpClient client;
+
+    @Override
+    protected Map<String, String> extra() {
+        return Map.of("dojo.tokens.access-lifetime", "1s");
+    }
+
+    @Test
+    void accessTokensExpireAfterTheConfiguredLifetime() throws Exception {
+        Api api = new Api(client, server.getURL());
+        Reply registered = api.registerFresh("a long enough password");
+        Thread.sleep(2_100);
+        api.get("/auth/status", registered.authToken()).expectFail(401, "Signature expired. Please log in again.");
+        // the refresh token outlives it and yields a new pair (itself valid for a second only, so not used here)
+        Reply refreshed = api.post("/auth/refresh", Map.of("refresh_token", registered.refreshToken()))
+                .expect(200, "success", "Successfully refreshed.");
+        assertNotEquals(registered.authToken(), refreshed.authToken());
+    }
+}
