@@ -25,11 +25,12 @@ final class LauncherProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final Path log;
+    private final Thread reader;
 
     private LauncherProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
-        Thread reader = new Thread(this::readOutput, "launcher-output");
+        this.reader = new Thread(this::readOutput, "launcher-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -114,6 +115,7 @@ final class LauncherProcess implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("launcher did not stop within " + timeout + "\n" + output());
         }
+        reader.join(5000);
         return process.exitValue();
     }
 
@@ -121,6 +123,7 @@ final class LauncherProcess implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("launcher still running after " + timeout + "\n" + output());
         }
+        reader.join(5000);
         return process.exitValue();
     }
 

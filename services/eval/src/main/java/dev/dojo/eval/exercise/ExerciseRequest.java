@@ -1,0 +1,31 @@
+package dev.dojo.eval.exercise;
+
+import dev.dojo.eval.grading.TestCase;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Body of POST and PUT /exercises (PUT replaces every field). */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record ExerciseRequest(
+        @Schema(example = "Sum") @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL) String title,
+        @Schema(description = "Markdown") @NotBlank @Size(max = 20000) @Pattern(regexp = NO_NUL) String body,
+        @Schema(example = "python", allowableValues = {"python"}) @NotBlank String language,
+        @Schema(example = "# Enter your code here.") @Nullable @Size(max = 20000) @Pattern(regexp = NO_NUL)
+        String starterCode,
+        @NotNull @NotEmpty @Size(max = 50) List<@Valid @NotNull TestCase> tests,
+        @Schema(description = "Reference solution; it must pass every test")
+        @NotBlank @Size(max = 65536) @Pattern(regexp = NO_NUL) String solution) {
+
+    /** PostgreSQL text cannot hold NUL characters. */
+    static final String NO_NUL = "(?s)[^\\x00]*";
+}

@@ -1,0 +1,153 @@
+package dev.dojo.eval.sandbox;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Python 3. Only the interpreter binary, its standard library and the shared libraries they link against are
+ * bound into the sandbox; no shell, no site-packages, no other host file. The interpreter starts isolated
+ * ({@code -I}: no environment, no user site, no current directory on the path) and without {@code site} ({@code -S}),
+ * which also keeps start-up to a few milliseconds.
+ */
+@Singleton
+public class PythonRuntime implements LanguageRuntime {
+
+    private static final Pattern LIBRARY = Pattern.compile("(?:=>\\s*)?(/\\S+)\\s+\\(0x");
+
+    private final String interpreter;
+    private volatile Discovery discovery;
+
+    public PythonRuntime(@Value("${dojo.sandbox.python.interpreter:/usr/bin/python3}") String interpreter) {
+        this.interpreter = interpreter;
+    }
+
+    @Override
+    public String language() {
+        return "python";
+    }
+
+    @Override
+    public List<Bind> binds() {
+        return discovery().binds();
+    }
+
+    @Override
+    public Path harness() {
+        return discovery().harness();
+    }
+
+    @Override
+    public List<String> command() {
+        return List.of(discovery().executable(), "-I", "-S", "-B", HARNESS_PATH);
+    }
+
+    private Discovery discovery() {
+        Discovery found = discovery;
+        if (found == null) {
+            synchronized (this) {
+                if (discovery == null) {
+                    discovery = discover();
+                }
+                found = discovery;
+            }
+        }
+        return found;
+    }
+
+    /** Asks the (trusted, host) interpreter where its standard library is, and ldd which libraries it needs. */
+    private Discovery discover() {
+        Path executable;
+        try {
+            executable = Path.of(interpreter).toRealPath();
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("python interpreter not found at " + interpreter);
+        }
+        Map<String, Bind> binds = new LinkedHashMap<>();
+        binds.put(executable.toString(), new Bind(executable.toString(), executable.toString()));
+        List<String> libraryFiles = new ArrayList<>();
+        libraryFiles.add(executable.toString());
+        String paths = run(List.of(executable.toString(), "-I", "-S", "-c",
+                "import sys\nfor p in sys.path: print(p)"));
+        for (String line : paths.split("\n")) {
+            Path dir = Path.of(line.strip());
+            if (!line.isBlank() && Files.isDirectory(dir)) {
+                binds.put(dir.toString(), new Bind(dir.toString(), dir.toString()));
+                if (dir.getFileName().toString().equals("lib-dynload")) {
+                    try (var stream = Files.list(dir)) {
+                        stream.filter(p -> p.toString().endsWith(".so")).forEach(p -> libraryFiles.add(p.toString()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        List<String> ldd = new ArrayList<>(List.of("ldd"));
+        ldd.addAll(libraryFiles);
+        Matcher matcher = LIBRARY.matcher(run(ldd));
+        while (matcher.find()) {
+            String library = matcher.group(1);
+            try {
+                String real = Path.of(library).toRealPath().toString();
+                binds.putIfAbsent(library, new Bind(real, library));
+            } catch (IOException e) {
+                // ldd names a library that is not there: the module needing it just will not import
+            }
+        }
+        return new Discovery(executable.toString(), List.copyOf(binds.values()), extractHarness());
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            process.getOutputStream().close();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new SandboxUnavailableException(command.get(0) + " did not answer");
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("cannot run " + command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxUnavailableException("interrupted while probing " + command.get(0));
+        }
+    }
+
+    /** The harness ships in the jar; the sandbox user must be able to read it, nobody may change it. */
+    private static Path extractHarness() {
+        try (InputStream in = PythonRuntime.class.getResourceAsStream("/sandbox/python_harness.py")) {
+            if (in == null) {
+                throw new SandboxUnavailableException("python harness missing from the service jar");
+            }
+            Path dir = Files.createTempDirectory("dojo-harness-");
+            Path file = dir.resolve("python_harness.py");
+            Files.write(file, in.readAllBytes());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("cannot write the python harness: " + e.getMessage());
+        }
+    }
+
+    private record Discovery(String executable, List<Bind> binds, Path harness) {
+    }
+}

@@ -1,0 +1,78 @@
+package dev.dojo.eval.submission;
+
+import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** Submitting code for grading, and reading past submissions. */
+@Controller("/submissions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearerAuth")
+@Tag(name = "submissions")
+@ApiResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(schema = @Schema(implementation = Envelope.class)))
+public class SubmissionController {
+
+    private final SubmissionService submissions;
+
+    public SubmissionController(SubmissionService submissions) {
+        this.submissions = submissions;
+    }
+
+    @Post
+    @Operation(summary = "Submit code for grading",
+            description = "Runs the code in the sandbox against the exercise's hidden tests and records the score.")
+    @ApiResponse(responseCode = "201", description = "Graded; data is the submission with its verdict")
+    @ApiResponse(responseCode = "400", description = "Invalid payload.",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "404", description = "Exercise does not exist.",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "413", description = "Payload too large.",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "503", description = "Grading unavailable, or every slot busy (Retry-After)",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    public HttpResponse<Envelope<SubmissionView>> submit(@Valid @Body SubmissionRequest request,
+                                                         Authentication authentication) {
+        return HttpResponse.created(Envelope.data(submissions.submit(Caller.of(authentication), request)));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Get one submission (own; admins any)")
+    @ApiResponse(responseCode = "200", description = "data is the submission")
+    @ApiResponse(responseCode = "403", description = "Someone else's submission",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "404", description = "Submission does not exist.",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    public Envelope<SubmissionView> get(String id, Authentication authentication) {
+        return Envelope.data(submissions.get(Caller.of(authentication), id));
+    }
+
+    @Get
+    @Operation(summary = "List submissions, newest first (own; admins all; at most 100)")
+    @ApiResponse(responseCode = "200", description = "data.submissions")
+    @ApiResponse(responseCode = "400", description = "exercise_id is not a number",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
+    public Envelope<SubmissionList> list(@Nullable @QueryValue("exercise_id") Long exerciseId,
+                                         Authentication authentication) {
+        return Envelope.data(new SubmissionList(submissions.list(Caller.of(authentication), exerciseId)));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.dojo.eval.submission;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** Body of POST /submissions. */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record SubmissionRequest(
+        @Schema(example = "1") @NotNull @Positive Long exerciseId,
+        @Schema(example = "def sum(x, y):\n    return x + y\n")
+        @NotNull @Size(max = 65536) @Pattern(regexp = "(?s)[^\\x00]*") String code) {
+}

@@ -1,0 +1,100 @@
+package dev.dojo.eval.submission;
+
+import dev.dojo.eval.exercise.Exercise;
+import dev.dojo.eval.exercise.ExerciseService;
+import dev.dojo.eval.grading.Grade;
+import dev.dojo.eval.grading.Grader;
+import dev.dojo.eval.grading.TestOutcome;
+import dev.dojo.eval.grading.Verdict;
+import dev.dojo.eval.problem.ApiProblem;
+import dev.dojo.common.security.Caller;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Grades a submission, records it and the caller's score together, and shows submissions to their owners. */
+@Singleton
+public class SubmissionService {
+
+    public static final String MISSING = "Submission does not exist.";
+
+    private final ExerciseService exercises;
+    private final Grader grader;
+    private final SubmissionRepository submissions;
+    private final SubmissionRecorder recorder;
+    private final JsonMapper json;
+
+    public SubmissionService(ExerciseService exercises, Grader grader, SubmissionRepository submissions,
+                             SubmissionRecorder recorder, JsonMapper json) {
+        this.exercises = exercises;
+        this.grader = grader;
+        this.submissions = submissions;
+        this.recorder = recorder;
+        this.json = json;
+    }
+
+    /** Grading happens outside any transaction: no database connection is held while code runs. */
+    public SubmissionView submit(Caller caller, SubmissionRequest request) {
+        Exercise exercise = exercises.find(request.exerciseId());
+        Grade grade = grader.grade(exercise.language(), request.code(), exercises.tests(exercise));
+        String output = grade.message() == null ? grade.output()
+                : grade.output() + (grade.output().isEmpty() || grade.output().endsWith("\n") ? "" : "\n")
+                + grade.message();
+        Submission saved = recorder.record(new Submission(null, caller.userId(), exercise.id(), request.code(),
+                grade.verdict().name(), encode(grade.results()), output, grade.outputTruncated(),
+                grade.durationMs(), null), grade.passed());
+        return view(saved);
+    }
+
+    public SubmissionView get(Caller caller, String id) {
+        Submission submission;
+        try {
+            submission = submissions.findById(Long.parseLong(id)).orElseThrow(() -> ApiProblem.notFound(MISSING));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.notFound(MISSING);
+        }
+        if (!caller.admin() && caller.userId() != submission.userId()) {
+            throw ApiProblem.forbidden();
+        }
+        return view(submission);
+    }
+
+    /** Own submissions, newest first; admins see everyone's. */
+    public List<SubmissionView> list(Caller caller, Long exerciseId) {
+        List<Submission> found;
+        if (caller.admin()) {
+            found = exerciseId == null ? submissions.findTop100OrderByIdDesc()
+                    : submissions.findTop100ByExerciseIdOrderByIdDesc(exerciseId);
+        } else {
+            found = exerciseId == null ? submissions.findTop100ByUserIdOrderByIdDesc(caller.userId())
+                    : submissions.findTop100ByUserIdAndExerciseIdOrderByIdDesc(caller.userId(), exerciseId);
+        }
+        return found.stream().map(this::view).toList();
+    }
+
+    private SubmissionView view(Submission s) {
+        Verdict verdict = Verdict.valueOf(s.verdict());
+        return new SubmissionView(s.id(), s.exerciseId(), verdict, verdict == Verdict.passed, decode(s.results()),
+                s.output(), s.outputTruncated(), s.durationMs(), s.createdAt());
+    }
+
+    private String encode(List<TestOutcome> results) {
+        try {
+            return json.writeValueAsString(results);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<TestOutcome> decode(String results) {
+        try {
+            return json.readValue(results, Argument.listOf(TestOutcome.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.dojo.eval.sandbox;
+
+import dev.dojo.eval.testing.Api;
+import dev.dojo.eval.testing.ApiTestBase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hostile corpus: each submission is contained with the right verdict, learns nothing about the host, and
+ * after each one the service is still ready and still grades a correct submission.
+ */
+@MicronautTest
+class HostileCorpusTest extends ApiTestBase {
+
+    private long sum;
+
+    @BeforeAll
+    void exercise() {
+        sum = createSumExercise();
+    }
+
+    @AfterEach
+    void serviceStaysHealthy() {
+        Api.Response readiness = api.get("/health/readiness", null);
+        assertEquals(200, readiness.status(), String.valueOf(readiness.body()));
+        assertEquals("passed", submit(sum, SUM, 7).data().get("verdict"));
+    }
+
+    @AfterAll
+    void nothingLeftBehind() throws Exception {
+        // every sandboxed process is gone and every run cgroup removed once its grading answered
+        String left = "";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Process ps = new ProcessBuilder("ps", "-u", "65534", "-o", "pid=,stat=,args=").start();
+            left = new String(ps.getInputStream().readAllBytes()).strip();
+            ps.waitFor(5, TimeUnit.SECONDS);
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("", left, "processes of the sandbox uid left running");
+        try (var runs = Files.list(runCgroupParent())) {
+            assertEquals(List.of(), runs.filter(Files::isDirectory).toList());
+        }
+    }
+
+    private static Path runCgroupParent() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+            String[] parts = line.split(":", 3);
+            if (List.of(parts[1].split(",")).contains("memory")) {
+                return Path.of("/sys/fs/cgroup/memory" + parts[2], "dojo-sandbox");
+            }
+            if (parts[0].equals("0") && Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+                return Path.of("/sys/fs/cgroup" + parts[2], "dojo-sandbox");
+            }
+        }
+        throw new IllegalStateException("no cgroup");
+    }
+
+    private Map<String, Object> grade(String code) {
+        Api.Response response = submit(sum, code, 42);
+        assertEquals(201, response.status(), String.valueOf(response.body()));
+        return response.data();
+    }
+
+    /** Runs {@code probe} before a correct sum: the probe's output shows what it could reach. */
+    private String probe(String probe) {
+        Map<String, Object> data = grade("import os, sys\n" + probe + "\n" + SUM);
+        assertEquals("passed", data.get("verdict"), String.valueOf(data));
+        return (String) data.get("output");
+    }
+
+    @Test
+    void infiniteLoopTimesOutWhileOthersKeepBeingGraded() {
+        CompletableFuture<Map<String, Object>> loop = CompletableFuture.supplyAsync(() -> grade("while True:\n    pass\n"));
+        long started = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertEquals("passed", submit(sum, SUM, 8).data().get("verdict"));
+        }
+        long othersMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("timeout", loop.join().get("verdict"));
+        assertTrue(othersMs < 2000, "correct submissions waited " + othersMs + " ms behind a busy loop");
+    }
+
+    @Test
+    void sleepingIsStoppedByTheWallClock() {
+        Map<String, Object> data = grade("import time\ntime.sleep(60)\n" + SUM);
+        assertEquals("timeout", data.get("verdict"));
+        assertTrue(((Number) data.get("duration_ms")).longValue() < 4000);
+    }
+
+    @Test
+    void memoryBombHitsTheMemoryLimit() {
+        assertEquals("memory_limit", grade("x = bytearray(10**10)\n" + SUM).get("verdict"));
+        assertEquals("memory_limit", grade("chunks = []\nwhile True:\n    chunks.append(bytearray(8 * 1024 * 1024))\n")
+                .get("verdict"));
+    }
+
+    @Test
+    void forkBombIsContained() {
+        Map<String, Object> data = grade("""
+                import os
+                while True:
+                    try:
+                        os.fork()
+                    except OSError:
+                        pass
+                """);
+        assertTrue(List.of("timeout", "error").contains(data.get("verdict")), String.valueOf(data));
+    }
+
+    @Test
+    void hugeOutputHitsTheOutputLimit() {
+        Map<String, Object> data = grade("import sys\nfor _ in range(100):\n    sys.stdout.write('x' * (1024 * 1024))\n"
+                + SUM);
+        assertEquals("output_limit", data.get("verdict"));
+        assertEquals(true, data.get("output_truncated"));
+        assertTrue(((String) data.get("output")).length() < 20_000);
+    }
+
+    @Test
+    void deepRecursionIsAnError() {
+        assertEquals("error", grade("def sum(x, y):\n    return sum(x, y)\n").get("verdict"));
+        // with the recursion limit lifted, the stack eats memory (or overflows): contained either way
+        assertTrue(List.of("error", "memory_limit").contains(grade("import sys\nsys.setrecursionlimit(10**7)\n"
+                + "def sum(x, y):\n    return sum(x, y) + 1\n").get("verdict")));
+    }
+
+    @Test
+    void hostFilesAreNotVisible() {
+        String output = probe("""
+                for path in ['/etc/passwd', '/etc/hostname', '/root/.bashrc', '/proc/1/environ', '/proc/self/environ',
+                             '/sys/fs/cgroup/cgroup.procs', '%s']:
+                    try:
+                        open(path).read()
+                        print('READ', path)
+                    except OSError as e:
+                        print('blocked', path, type(e).__name__)
+                print('root', sorted(os.listdir('/')))
+                """.formatted(Path.of("target/classes/application.yml").toAbsolutePath()));
+        assertFalse(output.contains("READ"), output);
+        assertTrue(output.contains("root ['dev', 'lib', 'lib64', 'sandbox', 'tmp', 'usr']"), output);
+    }
+
+    @Test
+    void environmentIsEmpty() {
+        // PWD comes from bubblewrap's chdir and LC_CTYPE from Python's own locale coercion; nothing else exists
+        String output = probe("print('env', sorted(set(os.environ) - {'PWD', 'LC_CTYPE'}))");
+        assertTrue(output.contains("env []"), output);
+    }
+
+    @Test
+    void onlyThePrivateTmpIsWritable() throws IOException {
+        String marker = "dojo-escape-" + System.nanoTime();
+        String output = probe("""
+                for path in ['/%1$s', '/usr/%1$s', '/sandbox/harness', '/dev/%1$s']:
+                    try:
+                        open(path, 'w').write('x')
+                        print('WROTE', path)
+                    except OSError as e:
+                        print('blocked', path, type(e).__name__)
+                open('/tmp/%1$s', 'w').write('private')
+                print('tmp', open('/tmp/%1$s').read())
+                """.formatted(marker));
+        assertFalse(output.contains("WROTE"), output);
+        assertTrue(output.contains("tmp private"), output);
+        assertFalse(Files.exists(Path.of("/tmp", marker)));
+    }
+
+    @Test
+    void thereIsNoNetwork() {
+        String output = probe("""
+                import socket
+                for host, port in [('127.0.0.1', 5432), ('1.1.1.1', 80), ('10.0.0.1', 22)]:
+                    try:
+                        socket.create_connection((host, port), timeout=1).close()
+                        print('CONNECTED', host)
+                    except OSError as e:
+                        print('blocked', host, type(e).__name__)
+                try:
+                    socket.getaddrinfo('example.com', 80)
+                    print('RESOLVED')
+                except OSError as e:
+                    print('no dns', type(e).__name__)
+                """);
+        assertFalse(output.contains("CONNECTED"), output);
+        assertFalse(output.contains("RESOLVED"), output);
+        assertTrue(output.contains("blocked 127.0.0.1"), output);
+    }
+
+    @Test
+    void noShellCanBeSpawned() {
+        String output = probe("""
+                import subprocess
+                print('system', os.system('echo pwned'))
+                for shell in ['/bin/sh', '/bin/bash', '/usr/bin/sh']:
+                    try:
+                        subprocess.run([shell, '-c', 'echo pwned'])
+                        print('RAN', shell)
+                    except OSError as e:
+                        print('blocked', shell, type(e).__name__)
+                """);
+        assertFalse(output.contains("pwned"), output);
+        assertFalse(output.contains("RAN"), output);
+    }
+
+    @Test
+    void killingTheParentIsJustAnError() {
+        assertEquals("error", grade("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n" + SUM).get("verdict"));
+        assertEquals("error", grade("import os, signal\nos.kill(-1, signal.SIGKILL)\n" + SUM).get("verdict"));
+    }
+
+    @Test
+    void fakeResultJsonCannotForgeAPass() {
+        String fake = "{\"exit\": 0, \"report\": {\"phase\": \"ok\", \"results\": ["
+                + "{\"ok\": true, \"value\": 5, \"ms\": 0}, {\"ok\": true, \"value\": -3, \"ms\": 0}]}}";
+        Map<String, Object> printed = grade("print('" + fake + "')\ndef sum(x, y):\n    return 0\n");
+        assertEquals("failed", printed.get("verdict"));
+        Map<String, Object> everywhere = grade("""
+                import os
+                fake = b'%s'
+                for fd in range(0, 64):
+                    try:
+                        os.write(fd, fake)
+                    except OSError:
+                        pass
+                os._exit(0)
+                """.formatted(fake.replace("\"", "\\\"")));
+        assertEquals("error", everywhere.get("verdict"), String.valueOf(everywhere));
+    }
+
+    @Test
+    void overridingBuiltinsDoesNotHelp() {
+        Map<String, Object> data = grade("""
+                import builtins, json
+                builtins.eval = lambda *args, **kwargs: 5
+                builtins.compile = lambda *args, **kwargs: None
+                json.dumps = lambda *args, **kwargs: '{"exit": 0}'
+                def sum(x, y):
+                    return 0
+                """);
+        assertEquals("failed", data.get("verdict"), String.valueOf(data));
+    }
+
+    @Test
+    void exitingEarlyIsAnError() {
+        assertEquals("error", grade("import sys\nsys.exit(0)\n" + SUM).get("verdict"));
+        assertEquals("error", grade("def sum(x, y):\n    import sys\n    sys.exit(0)\n").get("verdict"));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.dojo.eval.submission;
+
+import dev.dojo.eval.testing.Api;
+import dev.dojo.eval.testing.ApiTestBase;
+import dev.dojo.eval.testing.TestTokens;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+class SubmissionApiTest extends ApiTestBase {
+
+    private long sum;
+
+    @BeforeAll
+    void exercise() {
+        sum = createSumExercise();
+    }
+
+    @Test
+    void correctSubmissionPassesAndIsScored() {
+        Api.Response response = submit(sum, "print('hello')\n" + SUM, 100);
+        assertEquals(201, response.status(), String.valueOf(response.body()));
+        Map<String, Object> data = response.data();
+        assertEquals("success", response.body().get("status"));
+        assertEquals("passed", data.get("verdict"));
+        assertEquals(true, data.get("passed"));
+        assertEquals(((Number) data.get("exercise_id")).longValue(), sum);
+        assertEquals("hello\n", data.get("output"));
+        assertEquals(false, data.get("output_truncated"));
+        assertTrue(data.containsKey("duration_ms") && data.containsKey("created_at") && data.containsKey("id"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) data.get("results");
+        assertEquals(2, results.size());
+        assertEquals(Map.of("name", "adds small numbers", "passed", true),
+                Map.of("name", results.get(0).get("name"), "passed", results.get(0).get("passed")));
+        assertFalse(results.get(0).containsKey("expected"), "expected values are shown only for failures");
+        assertTrue(results.get(0).containsKey("duration_ms"));
+
+        List<Map<String, Object>> scores = scores(TestTokens.user(100));
+        assertEquals(1, scores.size());
+        assertEquals(true, scores.get(0).get("solved"));
+        assertEquals(1, ((Number) scores.get(0).get("attempts")).intValue());
+        assertTrue(scores.get(0).get("first_solved_at") instanceof String);
+    }
+
+    @Test
+    void wrongSubmissionFailsAndShowsExpectedAndActual() {
+        Map<String, Object> data = submit(sum, "def sum(x, y):\n    return x * y\n", 101).data();
+        assertEquals("failed", data.get("verdict"));
+        assertEquals(false, data.get("passed"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) data.get("results");
+        assertEquals(false, results.get(0).get("passed"));
+        assertEquals(5, ((Number) results.get(0).get("expected")).intValue());
+        assertEquals(6, ((Number) results.get(0).get("actual")).intValue());
+
+        Map<String, Object> score = scores(TestTokens.user(101)).get(0);
+        assertEquals(false, score.get("solved"));
+        assertNull(score.get("first_solved_at"));
+    }
+
+    @Test
+    void attemptsAccumulateAndSolvedStaysSolved() {
+        submit(sum, "def sum(x, y):\n    return 0\n", 102);
+        submit(sum, SUM, 102);
+        submit(sum, "def sum(x, y):\n    return 0\n", 102);
+        Map<String, Object> score = scores(TestTokens.user(102)).get(0);
+        assertEquals(3, ((Number) score.get("attempts")).intValue());
+        assertEquals(true, score.get("solved"));
+
+        long scoreId = ((Number) score.get("id")).longValue();
+        assertEquals(200, api.get("/scores/" + scoreId, TestTokens.user(102)).status());
+        assertEquals(200, api.get("/scores/" + scoreId, TestTokens.admin(1)).status());
+        assertEquals(403, api.get("/scores/" + scoreId, TestTokens.user(103)).status());
+        assertEquals("Score does not exist", api.get("/scores/999999", TestTokens.user(102)).message());
+        assertEquals(404, api.get("/scores/abc", TestTokens.user(102)).status());
+        assertTrue(listOf(api.get("/scores", TestTokens.admin(1)), "scores").size() >= 1);
+        assertTrue(listOf(api.get("/scores", TestTokens.user(103)), "scores").isEmpty());
+    }
+
+    @Test
+    void crashingSubmissionIsAnError() {
+        Map<String, Object> data = submit(sum, "def sum(x, y):\n    return x / 0\n", 104).data();
+        assertEquals("error", data.get("verdict"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) data.get("results");
+        assertTrue(((String) results.get(0).get("error")).startsWith("ZeroDivisionError"));
+    }
+
+    @Test
+    void syntaxErrorIsAnErrorWithTheMessageInTheOutput() {
+        Map<String, Object> data = submit(sum, "def sum(x, y) return x + y\n", 105).data();
+        assertEquals("error", data.get("verdict"));
+        assertTrue(((String) data.get("output")).contains("SyntaxError"), String.valueOf(data));
+        assertEquals(List.of(), data.get("results"));
+    }
+
+    @Test
+    void submissionsAreVisibleToTheirOwnerAndAdmins() {
+        long id = ((Number) submit(sum, SUM, 106).data().get("id")).longValue();
+        Api.Response own = api.get("/submissions/" + id, TestTokens.user(106));
+        assertEquals(200, own.status());
+        assertEquals("passed", own.data().get("verdict"));
+        assertEquals(403, api.get("/submissions/" + id, TestTokens.user(107)).status());
+        assertEquals(200, api.get("/submissions/" + id, TestTokens.admin(1)).status());
+        assertEquals(404, api.get("/submissions/999999", TestTokens.user(106)).status());
+        assertEquals(404, api.get("/submissions/x1", TestTokens.user(106)).status());
+
+        List<Map<String, Object>> mine = listOf(api.get("/submissions?exercise_id=" + sum, TestTokens.user(106)),
+                "submissions");
+        assertEquals(1, mine.size());
+        assertTrue(listOf(api.get("/submissions", TestTokens.user(107)), "submissions").isEmpty());
+        assertTrue(listOf(api.get("/submissions", TestTokens.admin(1)), "submissions").size() >= 1);
+        assertEquals(400, api.get("/submissions?exercise_id=abc", TestTokens.user(106)).status());
+    }
+
+    @Test
+    void tokensAreRequiredAndChecked() {
+        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), null).status());
+        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM),
+                TestTokens.expired(1)).status());
+        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM),
+                TestTokens.forged(1)).status());
+        assertEquals(401, api.get("/scores/user", "not-a-jwt").status());
+        assertEquals(401, api.get("/submissions", null).status());
+    }
+
+    @Test
+    void badInputIsRejectedAndNothingIsWritten() {
+        String token = TestTokens.user(108);
+        Map<String, Object> missingCode = new HashMap<>(Map.of("exercise_id", sum));
+        assertInvalid(api.post("/submissions", missingCode, token));
+        assertInvalid(api.post("/submissions", Map.of("code", SUM), token));
+        assertInvalid(api.post("/submissions", Map.of("exercise_id", "abc", "code", SUM), token));
+        assertInvalid(api.post("/submissions", Map.of("exercise_id", sum, "code", "x\u0000y"), token));
+        assertInvalid(api.post("/submissions", Map.of("exercise_id", sum, "code", "#".repeat(70_000)), token));
+        assertInvalid(api.post("/submissions", "{\"exercise_id\": ", token));
+        Api.Response tooLarge = api.post("/submissions", Map.of("exercise_id", sum, "code", "#".repeat(1_100_000)),
+                token);
+        assertEquals(413, tooLarge.status());
+        assertEquals("fail", tooLarge.body().get("status"));
+        Api.Response unknown = api.post("/submissions", Map.of("exercise_id", 999999, "code", SUM), token);
+        assertEquals(404, unknown.status());
+        assertEquals("Exercise does not exist.", unknown.message());
+
+        assertTrue(listOf(api.get("/submissions", token), "submissions").isEmpty());
+        assertTrue(scores(token).isEmpty());
+    }
+
+    @Test
+    void scoresCannotBeReportedByClients() {
+        Api.Response post = api.post("/scores", Map.of("exercise_id", sum, "correct", true), TestTokens.user(109));
+        assertTrue(List.of(403, 404, 405).contains(post.status()), "status " + post.status());
+        assertTrue(scores(TestTokens.user(109)).isEmpty());
+    }
+
+    private void assertInvalid(Api.Response response) {
+        assertEquals(400, response.status(), String.valueOf(response.body()));
+        assertEquals("fail", response.body().get("status"));
+        assertEquals("Invalid payload.", response.message());
+    }
+
+    private List<Map<String, Object>> scores(String token) {
+        return listOf(api.get("/scores/user", token), "scores");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOf(Api.Response response, String key) {
+        assertEquals(200, response.status(), String.valueOf(response.body()));
+        return (List<Map<String, Object>>) response.data().get(key);
+    }
+}

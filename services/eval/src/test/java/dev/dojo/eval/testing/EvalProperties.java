@@ -1,0 +1,26 @@
+package dev.dojo.eval.testing;
+
+import dev.dojo.testing.TestDatabase;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Properties every eval test context needs: a fresh database, the test JWKS, and short sandbox limits. */
+public final class EvalProperties {
+
+    private EvalProperties() {
+    }
+
+    public static Map<String, String> of(String... extra) {
+        Map<String, String> properties = new HashMap<>();
+        TestDatabase.freshDatasource("eval").forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        properties.put("micronaut.security.token.jwt.signatures.jwks.users.url", TestTokens.jwksUrl());
+        // short limits keep the hostile corpus quick; production defaults are in application.yml
+        properties.put("dojo.sandbox.limits.wall-time", "2s");
+        properties.put("dojo.sandbox.limits.cpu-seconds", "1");
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            properties.put(extra[i], extra[i + 1]);
+        }
+        return properties;
+    }
+}
