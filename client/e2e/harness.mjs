@@ -1,0 +1,54 @@
+// A small sequential runner: one browser, a fresh context (own localStorage) per scenario, a clear summary line.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export class Harness {
+  constructor({ browser, baseUrl, screenshots }) {
+    this.browser = browser;
+    this.baseUrl = baseUrl;
+    this.screenshots = screenshots;
+    this.results = [];
+    mkdirSync(screenshots, { recursive: true });
+  }
+
+  async run(name, scenario, { viewport = { width: 1280, height: 900 } } = {}) {
+    const started = Date.now();
+    const context = await this.browser.newContext({ baseURL: this.baseUrl, viewport });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // A CSP violation means a page that works in dev but breaks behind main's headers.
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        problems.push(`CSP violation: ${message.text()}`);
+      }
+    });
+    try {
+      await scenario({ page, context, harness: this });
+      if (problems.length) throw new Error(problems.join('\n'));
+      this.results.push({ name, ok: true });
+      console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      this.results.push({ name, ok: false, error });
+      console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n    ')}`);
+      await page.screenshot({ path: path.join(this.screenshots, `FAILED-${slug(name)}.png`), fullPage: true }).catch(() => {});
+    } finally {
+      await context.close();
+    }
+  }
+
+  async screenshot(page, name) {
+    await page.screenshot({ path: path.join(this.screenshots, `${name}.png`), fullPage: true });
+  }
+
+  summary() {
+    const passed = this.results.filter((r) => r.ok).length;
+    const failed = this.results.length - passed;
+    return { passed, failed };
+  }
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
