@@ -2,7 +2,32 @@ package dev.dojo.main;
 
 import dev.dojo.testing.ServiceSmokeTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 
+import java.util.Map;
+
+/**
+ * The smoke contract every service meets. At the edge {@code /ping} is users' and {@code /health} includes every
+ * service's readiness, so one loopback stand-in plays all three services here.
+ */
 @MicronautTest
-class ApplicationTest extends ServiceSmokeTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApplicationTest extends ServiceSmokeTest implements TestPropertyProvider {
+
+    private final FakeService services = FakeService.start("all");
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "dojo.routes.users.url", services.url(),
+                "dojo.routes.eval.url", services.url(),
+                "dojo.routes.swapper.url", services.url());
+    }
+
+    @AfterAll
+    void stopFake() {
+        services.close();
+    }
 }

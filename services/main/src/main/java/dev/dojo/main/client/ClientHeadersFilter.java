@@ -36,13 +36,16 @@ public class ClientHeadersFilter implements Ordered {
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
         response.getHeaders().set("Referrer-Policy", settings.referrerPolicy());
         Optional<MediaType> type = response.getContentType();
-        boolean html = type.isPresent() && type.get().matches(MediaType.TEXT_HTML_TYPE);
+        // a static file's content type is only set when it is written, after this filter: go by the path too
+        String path = request.getPath();
+        boolean html = type.map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false)
+                || path.equals("/") || path.endsWith(".html");
         if (html) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, REVALIDATE);
             response.getHeaders().remove(HttpHeaders.EXPIRES);
             response.getHeaders().set("Content-Security-Policy", settings.contentSecurityPolicy());
             response.getHeaders().set("X-Frame-Options", "DENY");
-        } else if (request.getPath().startsWith("/assets/") && response.code() < 400) {
+        } else if (path.startsWith("/assets/") && response.code() < 400) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
             response.getHeaders().remove(HttpHeaders.EXPIRES);
         }

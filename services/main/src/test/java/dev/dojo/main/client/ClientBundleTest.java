@@ -1,0 +1,89 @@
+package dev.dojo.main.client;
+
+import dev.dojo.main.Http;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real client bundle (the dojo-client jar) as main serves it. */
+@MicronautTest
+class ClientBundleTest {
+
+    private static final Pattern SCRIPT = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"");
+
+    @Inject
+    EmbeddedServer server;
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    private HttpResponse<String> page(String path) {
+        return Http.send(Http.request(base(), path).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+    }
+
+    @Test
+    void servesIndexUncachedWithSecurityHeaders() {
+        HttpResponse<String> response = page("/");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<div id=\"root\">"), response.body());
+        assertIndexHeaders(response);
+    }
+
+    @Test
+    void fallsBackToIndexForClientRoutes() {
+        for (String route : new String[]{"/all-users", "/login", "/about", "/status"}) {
+            HttpResponse<String> response = page(route);
+            assertEquals(200, response.statusCode(), route);
+            assertTrue(response.body().contains("<div id=\"root\">"), route);
+            assertIndexHeaders(response);
+        }
+    }
+
+    @Test
+    void keepsJsonNotFoundForNonPageRequests() {
+        HttpResponse<String> response = Http.send(Http.request(base(), "/missing.js").header("Accept", "*/*"));
+        assertEquals(404, response.statusCode());
+        assertEquals("{\"status\":\"fail\",\"message\":\"Not found.\"}", response.body());
+    }
+
+    @Test
+    void cachesHashedAssetsForeverAndCompressesThem() throws IOException {
+        Matcher script = SCRIPT.matcher(page("/").body());
+        assertTrue(script.find(), "index.html names no /assets/*.js");
+        HttpResponse<byte[]> plain = Http.send(Http.request(base(), script.group(1)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, plain.statusCode());
+        assertEquals("public, max-age=31536000, immutable", plain.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("nosniff", plain.headers().firstValue("X-Content-Type-Options").orElse(null));
+
+        HttpResponse<byte[]> gzipped = Http.send(Http.request(base(), script.group(1))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertTrue(gzipped.body().length < plain.body().length / 2,
+                gzipped.body().length + " vs " + plain.body().length);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertEquals(plain.body().length, in.readAllBytes().length);
+        }
+    }
+
+    private static void assertIndexHeaders(HttpResponse<String> response) {
+        assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals("strict-origin-when-cross-origin", response.headers().firstValue("Referrer-Policy").orElse(null));
+    }
+}

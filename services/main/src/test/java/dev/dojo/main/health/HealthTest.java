@@ -1,0 +1,84 @@
+package dev.dojo.main.health;
+
+import dev.dojo.main.FakeService;
+import dev.dojo.main.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** users is ready, eval answers its readiness with 503, swapper is not running at all. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HealthTest implements TestPropertyProvider {
+
+    private final FakeService users = FakeService.start("users");
+    private final FakeService eval = FakeService.start("eval");
+    private final int swapperPort = freePort();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        eval.readinessStatus(503);
+        return Map.of(
+                "dojo.routes.users.url", users.url(),
+                "dojo.routes.eval.url", eval.url(),
+                "dojo.routes.swapper.url", "http://127.0.0.1:" + swapperPort);
+    }
+
+    @AfterAll
+    void stopFakes() {
+        users.close();
+        eval.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthIsDownAndNamesEachService() throws IOException {
+        HttpResponse<String> response = Http.get("http://127.0.0.1:" + server.getPort(), "/health");
+        assertEquals(503, response.statusCode());
+        Map<String, Object> body = json.readValue(response.body(), Map.class);
+        assertEquals("main", body.get("name"));
+        assertEquals("DOWN", body.get("status"));
+        Map<String, Map<String, String>> details = (Map<String, Map<String, String>>) body.get("details");
+        assertEquals("UP", details.get("users").get("status"));
+        assertEquals(users.url() + "/health/readiness", details.get("users").get("url"));
+        assertEquals("DOWN", details.get("eval").get("status"));
+        assertEquals("readiness answered 503", details.get("eval").get("reason"));
+        assertEquals("DOWN", details.get("swapper").get("status"));
+        assertEquals("unreachable", details.get("swapper").get("reason"));
+    }
+
+    @Test
+    void livenessAndReadinessAreMainsOwn() {
+        for (String path : new String[]{"/health/liveness", "/health/readiness"}) {
+            HttpResponse<String> response = Http.get("http://127.0.0.1:" + server.getPort(), path);
+            assertEquals(200, response.statusCode(), path);
+            assertEquals("{\"name\":\"main\",\"status\":\"UP\"}", response.body(), path);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
