@@ -56,7 +56,10 @@ class BadInputTest extends UsersTest {
         }
     }
 
-    /** Serde turns scalars into strings ("12345678"), which validation then judges; objects never pass. */
+    /**
+     * Serde turns scalars into strings ("12345678") and unwraps one-element arrays, which validation then judges;
+     * objects and longer arrays never pass.
+     */
     @Test
     void wrongTypesAreRefused() {
         int before = api.userCount();
@@ -65,7 +68,7 @@ class BadInputTest extends UsersTest {
                 Map.of("username", Map.of("x", 1), "email", name + "@example.com", "password", PASSWORD),
                 Map.of("username", name, "email", 12345678, "password", PASSWORD),
                 Map.of("username", name, "email", name + "@example.com", "password", true),
-                Map.of("username", name, "email", name + "@example.com", "password", List.of(PASSWORD)));
+                Map.of("username", name, "email", name + "@example.com", "password", List.of(PASSWORD, PASSWORD)));
         for (Map<String, Object> body : bodies) {
             assertRefused(api.post("/auth/register", body), 400, body.toString());
         }
