@@ -2,7 +2,9 @@ package dev.dojo.common.openapi;
 
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.envelope.Messages;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.ApplicationConfiguration;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -36,10 +38,11 @@ public class OpenApiSpecController {
     private final String fileName;
     private final Optional<byte[]> spec;
 
-    public OpenApiSpecController(
-            @Value("${dojo.openapi.spec-name:${micronaut.application.name:application}}") String specName,
-            ClassPathResourceLoader resources) {
-        this.fileName = specName + ".yml";
+    public OpenApiSpecController(ApplicationConfiguration application,
+                                 @Nullable @Property(name = "dojo.openapi.spec-name") String specName,
+                                 ClassPathResourceLoader resources) {
+        String name = specName != null ? specName : application.getName().orElse("application");
+        this.fileName = name + ".yml";
         this.spec = read(resources, "META-INF/swagger/" + fileName);
     }
 

@@ -1,0 +1,71 @@
+package dev.dojo.swapper.portal;
+
+import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.envelope.Messages;
+import io.micronaut.core.io.scan.ClassPathResourceLoader;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * The portal's static files: Swagger UI from its webjar at {@code /docs/ui/*} and the portal's own script and style
+ * at {@code /docs/assets/*}. The webjar's version is read from the jar itself, so upgrading it in the parent pom
+ * needs no change here. Only plain file names are served: a request never walks the class path.
+ */
+@Controller(PortalPaths.ROOT)
+@Hidden
+public class PortalAssets {
+
+    static final String PORTAL_RESOURCES = "portal/";
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.(js|css|png|html)");
+    private static final String WEBJAR_POM = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+
+    private final ClassPathResourceLoader resources;
+    private final String swaggerUi;
+
+    public PortalAssets(ClassPathResourceLoader resources) {
+        this.resources = resources;
+        this.swaggerUi = "META-INF/resources/webjars/swagger-ui/" + webjarVersion(resources) + "/";
+    }
+
+    @Get("/ui/{file}")
+    public HttpResponse<?> swaggerUi(String file) {
+        return serve(swaggerUi, file);
+    }
+
+    @Get("/assets/{file}")
+    public HttpResponse<?> portal(String file) {
+        return serve(PORTAL_RESOURCES, file);
+    }
+
+    private HttpResponse<?> serve(String directory, String file) {
+        Optional<URL> resource = FILE.matcher(file).matches() ? resources.getResource(directory + file) : Optional.empty();
+        if (resource.isEmpty()) {
+            return HttpResponse.notFound(Envelope.fail(Messages.NOT_FOUND));
+        }
+        return HttpResponse.ok(new StreamedFile(resource.get())).header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+    }
+
+    private static String webjarVersion(ClassPathResourceLoader resources) {
+        return resources.getResourceAsStream(WEBJAR_POM).map(in -> {
+            try (InputStream stream = in) {
+                Properties pom = new Properties();
+                pom.load(stream);
+                return pom.getProperty("version");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).orElseThrow(() -> new IllegalStateException("org.webjars:swagger-ui missing from the class path"));
+    }
+}
