@@ -27,10 +27,16 @@ final class Chromium {
     }
 
     static void assumeInstalled() {
-        if (!Files.isExecutable(BINARY)) {
-            LOG.warn("SKIPPED: headless Chromium not found at {} (set -Ddojo.chromium=...)", BINARY);
+        Assumptions.assumeTrue(isInstalled(), "Chromium not installed at " + BINARY);
+    }
+
+    /** Whether Chromium is there; logs the one line saying a browser check is skipped when it is not. */
+    static boolean isInstalled() {
+        boolean installed = Files.isExecutable(BINARY);
+        if (!installed) {
+            LOG.warn("SKIPPED browser check: headless Chromium not found at {} (set -Ddojo.chromium=...)", BINARY);
         }
-        Assumptions.assumeTrue(Files.isExecutable(BINARY), "Chromium not installed at " + BINARY);
+        return installed;
     }
 
     static String dumpDom(String url) throws IOException, InterruptedException {
