@@ -1,0 +1,148 @@
+package dev.dojo.eval.exercise;
+
+import dev.dojo.eval.testing.Api;
+import dev.dojo.eval.testing.ApiTestBase;
+import dev.dojo.eval.testing.TestTokens;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+class ExerciseApiTest extends ApiTestBase {
+
+    private static Map<String, Object> exercise(String title, String solution) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("body", "Define `double(x)`.");
+        body.put("language", "python");
+        body.put("starter_code", "def double(x):\n    pass\n");
+        body.put("tests", List.of(
+                Map.of("name", "doubles two", "call", "double(2)", "expected", 4),
+                Map.of("name", "doubles a list", "call", "double([1])", "expected", List.of(1, 1))));
+        body.put("solution", solution);
+        return body;
+    }
+
+    @Test
+    void publicListHidesTestsAndSolutionsAdminsSeeThem() {
+        long id = created(api.post("/exercises", exercise("Double", "def double(x):\n    return x * 2\n"),
+                TestTokens.admin(1)));
+        Map<String, Object> anonymous = find(api.get("/exercises", null), id);
+        assertEquals("Double", anonymous.get("title"));
+        assertEquals("def double(x):\n    pass\n", anonymous.get("starter_code"));
+        assertEquals("python", anonymous.get("language"));
+        assertTrue(anonymous.containsKey("created_at") && anonymous.containsKey("updated_at"));
+        assertFalse(anonymous.containsKey("tests"));
+        assertFalse(anonymous.containsKey("solution"));
+        assertFalse(find(api.get("/exercises", TestTokens.user(5)), id).containsKey("tests"));
+
+        Api.Response one = api.get("/exercises/" + id, null);
+        assertEquals(200, one.status());
+        assertFalse(one.data().containsKey("solution"));
+
+        Map<String, Object> admin = api.get("/exercises/" + id, TestTokens.admin(1)).data();
+        assertEquals("def double(x):\n    return x * 2\n", admin.get("solution"));
+        assertEquals(2, ((List<?>) admin.get("tests")).size());
+    }
+
+    @Test
+    void anExerciseWhoseSolutionFailsItsTestsIsRefused() {
+        int before = count();
+        Api.Response refused = api.post("/exercises", exercise("Broken", "def double(x):\n    return x + x + 0 if "
+                + "isinstance(x, int) else x\n"), TestTokens.admin(1));
+        assertEquals(400, refused.status());
+        assertTrue(refused.message().contains("doubles a list"), refused.message());
+        assertEquals(before, count());
+    }
+
+    @Test
+    void onlyAdminsManageExercises() {
+        Map<String, Object> body = exercise("Guarded", "def double(x):\n    return x * 2\n");
+        assertEquals(401, api.post("/exercises", body, null).status());
+        Api.Response forbidden = api.post("/exercises", body, TestTokens.user(5));
+        assertEquals(403, forbidden.status());
+        assertEquals("You do not have permission to do that.", forbidden.message());
+        long id = created(api.post("/exercises", body, TestTokens.admin(1)));
+        assertEquals(403, api.put("/exercises/" + id, body, TestTokens.user(5)).status());
+        assertEquals(403, api.delete("/exercises/" + id, TestTokens.user(5)).status());
+        assertEquals(200, api.get("/exercises/" + id, null).status());
+    }
+
+    @Test
+    void updateAndDelete() {
+        long id = created(api.post("/exercises", exercise("Before", "def double(x):\n    return x * 2\n"),
+                TestTokens.admin(1)));
+        Map<String, Object> changed = exercise("After", "def double(x):\n    return 2 * x\n");
+        Api.Response updated = api.put("/exercises/" + id, changed, TestTokens.admin(1));
+        assertEquals(200, updated.status(), String.valueOf(updated.body()));
+        assertEquals("After", api.get("/exercises/" + id, null).data().get("title"));
+
+        Map<String, Object> failing = exercise("Worse", "def double(x):\n    return x\n");
+        assertEquals(400, api.put("/exercises/" + id, failing, TestTokens.admin(1)).status());
+        assertEquals("After", api.get("/exercises/" + id, null).data().get("title"));
+
+        submit(id, "def double(x):\n    return x * 2\n", 9);
+        assertEquals(200, api.delete("/exercises/" + id, TestTokens.admin(1)).status());
+        Api.Response gone = api.get("/exercises/" + id, null);
+        assertEquals(404, gone.status());
+        assertEquals("Exercise does not exist.", gone.message());
+        assertEquals(404, api.delete("/exercises/" + id, TestTokens.admin(1)).status());
+        assertEquals(List.of(), api.get("/scores/user", TestTokens.user(9)).data().get("scores"));
+    }
+
+    @Test
+    void badInputIsRejectedAndNothingIsWritten() {
+        int before = count();
+        String admin = TestTokens.admin(1);
+        Map<String, Object> noTitle = exercise("x", "def double(x):\n    return x * 2\n");
+        noTitle.remove("title");
+        assertInvalid(api.post("/exercises", noTitle, admin));
+        Map<String, Object> noTests = exercise("x", "def double(x):\n    return x * 2\n");
+        noTests.put("tests", List.of());
+        assertInvalid(api.post("/exercises", noTests, admin));
+        Map<String, Object> blankCall = exercise("x", "def double(x):\n    return x * 2\n");
+        blankCall.put("tests", List.of(Map.of("name", "n", "call", " ", "expected", 1)));
+        assertInvalid(api.post("/exercises", blankCall, admin));
+        Map<String, Object> cobol = exercise("x", "def double(x):\n    return x * 2\n");
+        cobol.put("language", "cobol");
+        assertInvalid(api.post("/exercises", cobol, admin));
+        assertInvalid(api.post("/exercises", "{\"title\": [", admin));
+        assertInvalid(api.post("/exercises", "[]", admin));
+        assertEquals(before, count());
+
+        assertEquals(404, api.get("/exercises/abc", null).status());
+        assertEquals(404, api.get("/exercises/99999999999999999999", null).status());
+        assertEquals(404, api.put("/exercises/abc", exercise("x", "def double(x):\n    return x * 2\n"), admin)
+                .status());
+    }
+
+    private static void assertInvalid(Api.Response response) {
+        assertEquals(400, response.status(), String.valueOf(response.body()));
+        assertEquals("fail", response.body().get("status"));
+        assertEquals("Invalid payload.", response.message());
+    }
+
+    private int count() {
+        return ((List<?>) api.get("/exercises", null).data().get("exercises")).size();
+    }
+
+    private static long created(Api.Response response) {
+        assertEquals(201, response.status(), String.valueOf(response.body()));
+        assertEquals("New exercise was added!", response.message());
+        return ((Number) response.data().get("id")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> find(Api.Response list, long id) {
+        assertEquals(200, list.status());
+        return ((List<Map<String, Object>>) list.data().get("exercises")).stream()
+                .filter(e -> ((Number) e.get("id")).longValue() == id).findFirst().orElseThrow();
+    }
+}
