@@ -14,10 +14,12 @@ public class Accounts {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final UserListCache listCache;
 
-    public Accounts(UserRepository users, PasswordHasher hasher) {
+    public Accounts(UserRepository users, PasswordHasher hasher, UserListCache listCache) {
         this.users = users;
         this.hasher = hasher;
+        this.listCache = listCache;
     }
 
     /**
@@ -26,7 +28,9 @@ public class Accounts {
     public User create(String username, String email, String password, boolean admin) {
         User account = User.newAccount(username, email, hasher.hash(password), admin);
         try {
-            return users.save(account);
+            User saved = users.save(account);
+            listCache.invalidate();
+            return saved;
         } catch (DataAccessException e) {
             throw duplicateOrRethrow(e);
         }

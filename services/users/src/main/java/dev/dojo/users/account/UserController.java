@@ -23,10 +23,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** The original {@code /users} resource: a public list and lookup, and account creation for admins. */
+/**
+ * The original {@code /users} resource: a public list and lookup, and account creation for admins. The list is
+ * answered from {@link UserListCache} on the event loop; everything touching JDBC or bcrypt runs on the blocking pool.
+ */
 @Controller("/users")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "users")
 public class UserController {
 
@@ -36,10 +39,12 @@ public class UserController {
 
     private final UserRepository users;
     private final Accounts accounts;
+    private final UserListCache listCache;
 
-    public UserController(UserRepository users, Accounts accounts) {
+    public UserController(UserRepository users, Accounts accounts, UserListCache listCache) {
         this.users = users;
         this.accounts = accounts;
+        this.listCache = listCache;
     }
 
     @Get
@@ -47,12 +52,13 @@ public class UserController {
     @Operation(summary = "List all users, newest first")
     @ApiResponse(responseCode = "200", description = "data.users",
             content = @Content(schema = @Schema(implementation = UserListEnvelope.class)))
-    public Envelope<UserList> list() {
-        return Envelope.data(new UserList(users.findNewestFirst().stream().map(UserView::of).toList()));
+    public CompletableFuture<Envelope<UserList>> list() {
+        return listCache.newestFirst();
     }
 
     /** The id is a string so that "abc" is an unknown user (404), as in the original, not a routing error. */
     @Get("/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Get one user")
     @ApiResponse(responseCode = "200", description = "the user",
@@ -66,6 +72,7 @@ public class UserController {
     }
 
     @Post
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(Roles.ADMIN)
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @Operation(summary = "Add a user (admins only)")

@@ -2,6 +2,7 @@ package dev.dojo.users.auth;
 
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.security.Caller;
+import dev.dojo.users.account.ActiveUserCache;
 import dev.dojo.users.account.NewAccount;
 import dev.dojo.users.api.OpenApiSecurity;
 import io.micronaut.core.annotation.Nullable;
@@ -23,19 +24,26 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-/** The original {@code /auth} resource plus token refresh. */
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The original {@code /auth} resource plus token refresh. Status validates the token in the security filter (no
+ * database) and reads the user row by primary key at most once per read-cache period ({@link ActiveUserCache}).
+ */
 @Controller("/auth")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "auth")
 public class AuthController {
 
     private final AuthService auth;
+    private final ActiveUserCache activeUsers;
 
-    public AuthController(AuthService auth) {
+    public AuthController(AuthService auth, ActiveUserCache activeUsers) {
         this.auth = auth;
+        this.activeUsers = activeUsers;
     }
 
     @Post("/register")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Create an account and sign in")
     @ApiResponse(responseCode = "201", description = "Successfully registered.",
@@ -47,6 +55,7 @@ public class AuthController {
     }
 
     @Post("/login")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Sign in with email and password")
     @ApiResponse(responseCode = "200", description = "Successfully logged in.",
@@ -60,6 +69,7 @@ public class AuthController {
     }
 
     @Post("/refresh")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Exchange a refresh token for a new token pair",
             description = "The presented refresh token is used up; presenting it again revokes all of the"
@@ -75,6 +85,7 @@ public class AuthController {
     }
 
     @Get("/logout")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @Operation(summary = "Sign out: revoke the caller's refresh tokens")
@@ -89,6 +100,7 @@ public class AuthController {
 
     /** POST as well, for clients that sign out with a body; every refresh token of the caller is revoked. */
     @Post("/logout")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @Operation(summary = "Sign out (POST form; an optional {refresh_token} body is accepted)")
@@ -110,8 +122,8 @@ public class AuthController {
     @ApiResponse(responseCode = "401", description = "missing, expired or invalid token; or"
             + " \"Something went wrong. Please contact us.\" when the account is gone or inactive",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
-    public Envelope<StatusView> status(Authentication authentication) {
-        return Envelope.data(StatusView.of(auth.activeUser(Caller.of(authentication).userId())));
+    public CompletableFuture<Envelope<StatusView>> status(Authentication authentication) {
+        return activeUsers.find(Caller.of(authentication).userId()).thenApply(user -> Envelope.data(StatusView.of(user)));
     }
 
     @Schema(name = "StatusEnvelope")
