@@ -172,7 +172,8 @@ public final class Platform {
                 throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, String.join(", ", late) + " not ready within "
                         + options.readyTimeoutSeconds() + " s (GET /health/readiness); see the log lines above");
             }
-            sleep(50);
+            // every probe is a logged request in main's access log: a few per second is plenty
+            sleep(200);
         }
         return readyAfter;
     }

@@ -109,9 +109,9 @@ final class LauncherProcess implements AutoCloseable {
         return process.descendants().toList();
     }
 
-    /** SIGTERM (what Ctrl-C and Process.destroy amount to) and the exit code. */
+    /** SIGTERM (what Ctrl-C amounts to) and the exit code; via the handle, which keeps the output pipe open. */
     int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("launcher did not stop within " + timeout + "\n" + output());
         }

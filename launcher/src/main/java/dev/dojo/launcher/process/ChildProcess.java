@@ -86,10 +86,13 @@ public final class ChildProcess {
         return process.exitValue();
     }
 
-    /** Asks politely (SIGTERM), without waiting. */
+    /**
+     * Asks politely (SIGTERM), without waiting. Through the handle: {@code Process.destroy()} would also close our end
+     * of the pipe and lose the service's shutdown lines.
+     */
     public void requestStop() {
         if (process.isAlive()) {
-            process.destroy();
+            process.toHandle().destroy();
         }
     }
 

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Platform start-up benchmark: time from `./dojo` to the ready line (warm build), each service's time to ready, and
+# idle RSS per process — for the launcher's default JVM flags and, side by side in the same run, for plain JVM
+# defaults (so the ratio shows what the flags buy). Results: stdout and bench/results/platform-<time>.md.
+#
+#   bench/platform/run.sh [runs-per-variant]     (default 3; needs built jars: ./mvnw -DskipTests install)
+#
+# ./dojo runs with DOJO_SKIP_BUILD=true (others may be editing sources; a build is not what is measured) — set
+# DOJO_SKIP_BUILD=false to include the staleness check. Each variant gets its own data dir; its first start (initdb, CDS archive written at exit) is reported apart as
+# "cold", the following ones are the warm figures.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+RUNS="${1:-3}"
+IDLE_SECONDS="${IDLE_SECONDS:-10}"
+WORK="$(mktemp -d /tmp/dojo-bench.XXXXXX)"
+OUT_DIR="$ROOT/bench/results"; mkdir -p "$OUT_DIR"
+REPORT="$OUT_DIR/platform-$(date +%Y%m%d-%H%M%S).md"
+LAUNCHER_PID=""
+cleanup() { [[ -n "$LAUNCHER_PID" ]] && kill -TERM "$LAUNCHER_PID" 2>/dev/null && wait "$LAUNCHER_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# variant name → extra launcher arguments
+declare -A VARIANT_ARGS=(
+  [launcher-defaults]=""
+  [plain-jvm]="--jvm-opts -Xshare:auto"
+)
+VARIANTS=(launcher-defaults plain-jvm)
+
+rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+
+# one start: prints "total users eval swapper main rss_users rss_eval rss_swapper rss_main rss_postgres"
+one_run() {
+  local data_dir="$1"; shift
+  local log="$WORK/run.log"
+  local t0 t1
+  t0=$(date +%s%N)
+  DOJO_SKIP_BUILD="${DOJO_SKIP_BUILD:-true}" ./dojo --random-ports --data-dir "$data_dir" "$@" >"$log" 2>&1 &
+  LAUNCHER_PID=$!
+  until grep -q '^Dojo is ready at' "$log"; do
+    if ! kill -0 "$LAUNCHER_PID" 2>/dev/null; then echo "launcher exited:" >&2; tail -20 "$log" >&2; exit 1; fi
+    sleep 0.05
+  done
+  t1=$(date +%s%N)
+  local per
+  per=$(grep -o '[a-z]* ready in [0-9.]* s' "$log" | awk '{t[$1]=$4} END {print t["users"], t["eval"], t["swapper"], t["main"]}')
+  sleep "$IDLE_SECONDS"
+  local rss=() svc pid
+  for svc in users eval swapper main; do
+    pid=$(pgrep -P "$LAUNCHER_PID" -f "dojo-$svc-" | head -1 || true)
+    rss+=("$( [[ -n "$pid" ]] && rss_mb "$pid" || echo "?")")
+  done
+  pid=$(pgrep -P "$LAUNCHER_PID" -f "bin/postgres" | head -1 || true)
+  rss+=("$( [[ -n "$pid" ]] && rss_mb "$pid" || echo "?")")
+  kill -TERM "$LAUNCHER_PID"; wait "$LAUNCHER_PID" 2>/dev/null || true; LAUNCHER_PID=""
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b-a)/1e9}') $per ${rss[*]}"
+}
+
+{
+echo "# Platform start-up ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $RUNS warm runs per variant)"
+echo
+echo "| variant | run | command→ready s | users s | eval s | swapper s | main s | RSS users MB | eval | swapper | main | postgres (postmaster) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+} | tee "$REPORT"
+
+declare -A SUM
+for variant in "${VARIANTS[@]}"; do
+  data="$WORK/$variant"
+  # shellcheck disable=SC2086
+  read -r -a cold <<<"$(one_run "$data" ${VARIANT_ARGS[$variant]})"
+  printf '| %s | cold | %s |\n' "$variant" "$(IFS='|'; echo "${cold[*]}" | sed 's/|/ | /g')" | tee -a "$REPORT"
+  for run in $(seq 1 "$RUNS"); do
+    # shellcheck disable=SC2086
+    read -r -a r <<<"$(one_run "$data" ${VARIANT_ARGS[$variant]})"
+    printf '| %s | %s | %s |\n' "$variant" "$run" "$(IFS='|'; echo "${r[*]}" | sed 's/|/ | /g')" | tee -a "$REPORT"
+    for i in "${!r[@]}"; do SUM[$variant,$i]=$(awk -v s="${SUM[$variant,$i]:-0}" -v v="${r[$i]}" 'BEGIN {print s+v}'); done
+  done
+done
+
+{
+echo
+echo "Warm means ($RUNS runs):"
+echo
+echo "| variant | command→ready s | users s | eval s | swapper s | main s | RSS users MB | eval | swapper | main | postgres |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+for variant in "${VARIANTS[@]}"; do
+  row="| $variant |"
+  for i in $(seq 0 9); do row+=" $(awk -v s="${SUM[$variant,$i]}" -v n="$RUNS" 'BEGIN {printf "%.1f", s/n}') |"; done
+  echo "$row"
+done
+echo
+echo "Ratios plain-jvm / launcher-defaults (>1: the launcher's flags are better):"
+for i in 0 1 2 3 4 5 6 7 8; do
+  name=(ready users eval swapper main rss-users rss-eval rss-swapper rss-main)
+  printf '%s %s; ' "${name[$i]}" "$(awk -v a="${SUM[plain-jvm,$i]}" -v b="${SUM[launcher-defaults,$i]}" 'BEGIN {printf "%.2f", a/b}')"
+done
+echo
+} | tee -a "$REPORT"
+echo "(report: $REPORT)"
