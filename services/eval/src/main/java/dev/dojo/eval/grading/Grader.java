@@ -1,5 +1,6 @@
 package dev.dojo.eval.grading;
 
+import dev.dojo.eval.sandbox.HarnessProtocol;
 import dev.dojo.eval.sandbox.Sandbox;
 import dev.dojo.eval.sandbox.SandboxRun;
 import io.micronaut.json.JsonMapper;
@@ -7,11 +8,8 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Grades code against hidden tests: sends the code and the test calls (never the expected values) into the
@@ -35,15 +33,7 @@ public class Grader {
     }
 
     public Grade grade(String language, String code, List<TestCase> tests) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("code", code);
-        input.put("calls", tests.stream().map(TestCase::call).toList());
-        byte[] stdin;
-        try {
-            stdin = json.writeValueAsBytes(input);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] stdin = HarnessProtocol.request(code, tests.stream().map(TestCase::call).toList());
         SandboxRun run = queue.run(() -> sandbox.run(language, stdin));
         return judge(tests, run);
     }
@@ -58,15 +48,18 @@ public class Grader {
         if (run.timedOut()) {
             return stopped(Verdict.timeout, run, "The program ran longer than allowed.");
         }
-        JsonNode answer = parse(run.results());
-        if (answer == null || !answer.isObject() || answer.get("exit") == null) {
+        HarnessProtocol.Answer answer = HarnessProtocol.parse(run.results());
+        if (answer == null) {
             return stopped(Verdict.error, run, "The program stopped the grader before it reported results.");
         }
-        int exit = answer.get("exit").getIntValue();
+        if (answer.oversized()) {
+            return stopped(Verdict.error, run, "The test results were too large to report.");
+        }
+        int exit = answer.exit();
         if (exit == -SIGXCPU || exit == -SIGKILL) {
             return stopped(Verdict.timeout, run, "The program used more CPU time than allowed.");
         }
-        JsonNode report = answer.get("report");
+        JsonNode report = parse(answer.report());
         if (report == null || !report.isObject() || exit != 0) {
             return stopped(Verdict.error, run, exit < 0
                     ? "The program crashed (signal " + -exit + ")."

@@ -2,7 +2,6 @@ package dev.dojo.eval.sandbox;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -43,17 +42,15 @@ public class Sandbox {
     private final SandboxSettings settings;
     private final SandboxLimits limits;
     private final Map<String, LanguageRuntime> runtimes;
-    private final ObjectMapper json;
     private final ExecutorService io;
     private volatile SandboxStatus status = new SandboxStatus(false, "sandbox not probed yet");
     private volatile Cgroups cgroups;
     private volatile long lastProbe;
 
-    public Sandbox(SandboxSettings settings, SandboxLimits limits, List<LanguageRuntime> runtimes, ObjectMapper json) {
+    public Sandbox(SandboxSettings settings, SandboxLimits limits, List<LanguageRuntime> runtimes) {
         this.settings = settings;
         this.limits = limits;
         this.runtimes = runtimes.stream().collect(java.util.stream.Collectors.toMap(LanguageRuntime::language, r -> r));
-        this.json = json;
         AtomicInteger threads = new AtomicInteger();
         this.io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sandbox-io-" + threads.incrementAndGet());
@@ -101,10 +98,9 @@ public class Sandbox {
             }
             cgroups = settings.cgroupRequired() ? Cgroups.detect() : null;
             for (LanguageRuntime runtime : runtimes.values()) {
-                SandboxRun run = execute(runtime, json.writeValueAsBytes(
-                        Map.of("code", "", "calls", List.of("6 * 7"))));
+                SandboxRun run = execute(runtime, HarnessProtocol.request("", List.of("6 * 7")));
                 String answer = new String(run.results(), StandardCharsets.UTF_8);
-                if (!answer.contains("\"value\": 42")) {
+                if (!answer.startsWith("exit=0\n") || !answer.contains("\"value\": 42")) {
                     throw new SandboxUnavailableException(runtime.language() + " probe run failed"
                             + (run.timedOut() ? " (timed out)" : "") + ": " + abbreviate(run.output() + answer));
                 }
@@ -113,7 +109,7 @@ public class Sandbox {
                     + (cgroups == null ? "off (rlimits only)" : cgroups.describe())
                     + "; languages " + runtimes.keySet());
             LOG.info("Sandbox: {}", status.detail());
-        } catch (SandboxUnavailableException | IOException e) {
+        } catch (SandboxUnavailableException e) {
             status = new SandboxStatus(false, "sandbox unavailable: " + e.getMessage());
             LOG.error("Sandbox: {}. Grading is disabled (fails closed with 503) until this is fixed.",
                     status.detail());

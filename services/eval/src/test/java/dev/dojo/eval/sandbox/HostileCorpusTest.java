@@ -92,13 +92,12 @@ class HostileCorpusTest extends ApiTestBase {
     @Test
     void infiniteLoopTimesOutWhileOthersKeepBeingGraded() {
         CompletableFuture<Map<String, Object>> loop = CompletableFuture.supplyAsync(() -> grade("while True:\n    pass\n"));
-        long started = System.nanoTime();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 2; i++) {
             assertEquals("passed", submit(sum, SUM, 8).data().get("verdict"));
         }
-        long othersMs = (System.nanoTime() - started) / 1_000_000;
+        // ordering, not timing: correct submissions were graded beside the loop, not queued behind it
+        assertFalse(loop.isDone(), "the loop finished before the correct submissions were graded");
         assertEquals("timeout", loop.join().get("verdict"));
-        assertTrue(othersMs < 2000, "correct submissions waited " + othersMs + " ms behind a busy loop");
     }
 
     @Test
@@ -231,10 +230,11 @@ class HostileCorpusTest extends ApiTestBase {
 
     @Test
     void fakeResultJsonCannotForgeAPass() {
-        String fake = "{\"exit\": 0, \"report\": {\"phase\": \"ok\", \"results\": ["
-                + "{\"ok\": true, \"value\": 5, \"ms\": 0}, {\"ok\": true, \"value\": -3, \"ms\": 0}]}}";
-        Map<String, Object> printed = grade("print('" + fake + "')\ndef sum(x, y):\n    return 0\n");
-        assertEquals("failed", printed.get("verdict"));
+        String fake = "exit=0\\n{\"phase\": \"ok\", \"results\": ["
+                + "{\"ok\": true, \"value\": 5, \"ms\": 0}, {\"ok\": true, \"value\": -3, \"ms\": 0}]}";
+        Map<String, Object> printed = grade("import sys\nprint('" + fake + "')\nsys.stderr.write('" + fake + "')\n"
+                + "def sum(x, y):\n    return 0\n");
+        assertEquals("failed", printed.get("verdict"), String.valueOf(printed));
         Map<String, Object> everywhere = grade("""
                 import os
                 fake = b'%s'
@@ -244,7 +244,7 @@ class HostileCorpusTest extends ApiTestBase {
                     except OSError:
                         pass
                 os._exit(0)
-                """.formatted(fake.replace("\"", "\\\"")));
+                """.formatted(fake));
         assertEquals("error", everywhere.get("verdict"), String.valueOf(everywhere));
     }
 
