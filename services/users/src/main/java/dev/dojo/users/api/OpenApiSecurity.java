@@ -1,11 +1,9 @@
 package dev.dojo.users.api;
 
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
-
-/** The bearer-JWT scheme that protected operations name in {@code @SecurityRequirement(name = "bearerAuth")}. */
-@SecurityScheme(name = OpenApiSecurity.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = "An access token (auth_token) from /auth/login or /auth/register")
+/**
+ * The name of the bearer-JWT scheme (declared on {@code Application}, where the OpenAPI processor reads it) that
+ * protected operations name in {@code @SecurityRequirement}.
+ */
 public final class OpenApiSecurity {
 
     public static final String BEARER = "bearerAuth";
