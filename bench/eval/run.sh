@@ -52,7 +52,8 @@ MICRONAUT_SERVER_PORT=$EVAL_PORT \
 DATASOURCES_DEFAULT_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DATASOURCES_DEFAULT_USERNAME="$PG_USER" \
 DATASOURCES_DEFAULT_PASSWORD="" DOJO_USERS_JWKS_URL="http://127.0.0.1:$JWKS_PORT/keys" DOJO_SEED_DEMO=true \
   java -XX:+UseSerialGC -Xmx256m -jar "$JAR" > "$WORK/eval.log" 2>&1 &
-PIDS+=($!)
+EVAL_PID=$!
+PIDS+=($EVAL_PID)
 for _ in $(seq 300); do
   curl -fs "http://127.0.0.1:$EVAL_PORT/health/readiness" >/dev/null 2>&1 && break
   sleep 0.1
@@ -74,13 +75,21 @@ echo "warming up…"
 BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$ROOT/bench/eval/submit.lua" \
   "http://127.0.0.1:$EVAL_PORT/submissions" >/dev/null
 
+# CPU seconds (user+sys) used by the eval JVM and every sandbox it ran (children are reaped, so counted):
+# independent of what else the machine is doing, unlike latency and throughput
+cpu_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$EVAL_PID/stat"; }
+TICK_HZ="$(getconf CLK_TCK)"
+
 run_wrk() {
   BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
     -s "$ROOT/bench/eval/submit.lua" "http://127.0.0.1:$EVAL_PORT/submissions" | grep '^RESULT'
 }
 
 echo "A. correct submissions alone (${DURATION}s, $CONNECTIONS connections)…"
+LOAD_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
+CPU_BEFORE="$(cpu_ticks)"
 A="$(run_wrk)"
+CPU_AFTER="$(cpu_ticks)"
 
 echo "B. the same while an infinite loop is graded back to back…"
 ( while true; do submit "$WORK/loop.json" >/dev/null; done ) &
@@ -117,5 +126,14 @@ print(f"ratios B/A: p50 x{b['p50_ms'] / a['p50_ms']:.2f}, p99 x{b['p99_ms'] / a[
       f"throughput x{b['rps'] / a['rps']:.2f}")
 print(f"errors: A {int(a['errors'])}, B {int(b['errors'])}")
 PY
+python3 - "$A" "$CPU_BEFORE" "$CPU_AFTER" "$TICK_HZ" "$(nproc)" <<'PY'
+import re, sys
+a = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", sys.argv[1])}
+ticks = float(sys.argv[3]) - float(sys.argv[2])
+ms = ticks / float(sys.argv[4]) * 1000 / a["requests"]
+print(f"CPU per grading (eval JVM + sandbox, run A): {ms:.1f} ms -> capacity on {sys.argv[5]} idle cores "
+      f"~ {int(sys.argv[5]) * 1000 / ms:.0f} gradings/s (PostgreSQL and wrk not counted)")
+PY
+echo "machine load average (1 min) when run A started: $LOAD_BEFORE"
 echo "C. correct grading while a loop holds a slot: ${C[*]} s"
 echo "verdicts recorded: $VERDICTS"
