@@ -36,12 +36,13 @@ public class AccessLogFilter implements Ordered {
             return;
         }
         long started = request.getAttribute(STARTED, Long.class).orElseGet(System::nanoTime);
-        double millis = (System.nanoTime() - started) / 1_000_000.0;
-        ACCESS.info("{} {} {} {}ms upstream={} id={}",
+        long tenthsOfMillis = (System.nanoTime() - started) / 100_000;
+        ACCESS.info("{} {} {} {}.{}ms upstream={} id={}",
                 request.getMethodName(),
                 request.getPath(),
                 response.code(),
-                String.format("%.1f", millis),
+                tenthsOfMillis / 10,
+                tenthsOfMillis % 10,
                 request.getAttribute(GatewayFilter.UPSTREAM, String.class).orElse("-"),
                 RequestIdFilter.requestId(request));
     }

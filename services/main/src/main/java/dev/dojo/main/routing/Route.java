@@ -16,14 +16,18 @@ import java.util.List;
  */
 public record Route(String name, URI url, List<String> prefixes, ProxyHttpClient client, CircuitBreaker circuit) {
 
-    /** Whether {@code path} is one of the prefixes or below one ({@code /users}, {@code /users/3}), never {@code /usersx}. */
-    public boolean owns(String path) {
+    /**
+     * The length of the longest prefix owning {@code path}, or -1. A prefix owns itself and what lies below it on a
+     * segment boundary: {@code /users} owns {@code /users} and {@code /users/3}, never {@code /usersx}.
+     */
+    public int match(String path) {
+        int longest = -1;
         for (String prefix : prefixes) {
-            if (path.startsWith(prefix)
+            if (path.startsWith(prefix) && prefix.length() > longest
                     && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
-                return true;
+                longest = prefix.length();
             }
         }
-        return false;
+        return longest;
     }
 }

@@ -32,14 +32,18 @@ public class RouteTable {
                 .toList();
     }
 
-    /** The route owning {@code path}, if any; everything else belongs to the client bundle. */
+    /** The route with the longest prefix owning {@code path}, if any; everything else is main's own. */
     public Optional<Route> find(String path) {
+        Route best = null;
+        int bestLength = -1;
         for (Route route : routes) {
-            if (route.owns(path)) {
-                return Optional.of(route);
+            int length = route.match(path);
+            if (length > bestLength) {
+                best = route;
+                bestLength = length;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     public List<Route> routes() {

@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Gateway benchmark: the same backend measured directly, through main (the Micronaut edge) and through nginx
+# (Debian's, the original's front door) as a reverse proxy, in one run, with wrk on loopback.
+# Prints throughput ratios (proxied/direct) and the latency each proxy adds at p50/p99, plus main's RSS under load.
+#
+# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=10)
+# Needs: wrk, nginx (/usr/sbin/nginx), java 17; builds main's runnable jar if it is missing.
+#
+# Backend: a stand-in that answers users' GET /ping and GET /users with the same bodies users sends, and a
+# 100 KB JSON at GET /users/big, served by a separate nginx process. A stand-in that costs almost nothing is the
+# harshest case for a proxy (its own cost is the whole difference) and is identical for main and nginx.
+# Set BACKEND_URL=http://127.0.0.1:PORT to measure a running users service instead (it needs /users/big or the
+# 100 KB case reports errors).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+DURATION="${1:-10}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+WARMUP="${WARMUP:-10}"
+BACKEND_PORT=18181
+MAIN_PORT=18180
+NGINX_PORT=18182
+WORK="$(mktemp -d /tmp/dojo-gateway-bench.XXXXXX)"
+chmod 755 "$WORK" # nginx workers run unprivileged and must read the stand-in's files
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
+[ -x /usr/sbin/nginx ] || { echo "nginx is missing (apt-get install nginx)"; exit 1; }
+
+MAIN_JAR="$(ls "$ROOT"/services/main/target/dojo-main-*.jar 2>/dev/null | grep -v original | head -1 || true)"
+if [ -z "$MAIN_JAR" ]; then
+  echo "building main's jar…"
+  (cd "$ROOT" && ./mvnw -q -pl services/main -am package -DskipTests)
+  MAIN_JAR="$(ls "$ROOT"/services/main/target/dojo-main-*.jar | grep -v original | head -1)"
+fi
+
+nginx_conf() { # $1 = name, $2 = server block body
+  mkdir -p "$WORK/$1"
+  cat > "$WORK/$1/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $WORK/$1/nginx.pid;
+error_log $WORK/$1/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log $WORK/$1/access.log;
+  client_body_temp_path $WORK/$1/body;
+  proxy_temp_path $WORK/$1/proxy;
+  fastcgi_temp_path $WORK/$1/fastcgi;
+  uwsgi_temp_path $WORK/$1/uwsgi;
+  scgi_temp_path $WORK/$1/scgi;
+  $2
+}
+CONF
+}
+
+wait_for() { # $1 = url
+  for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "$1" && return 0
+    sleep 0.5
+  done
+  echo "no answer from $1"; exit 1
+}
+
+# --- backend -------------------------------------------------------------------------------------------------
+if [ -z "${BACKEND_URL:-}" ]; then
+  mkdir -p "$WORK/backend/www/users"
+  printf '%s' '{"status":"success","data":{"users":[{"id":2,"username":"michaelherman","email":"michael@mherman.org","created_at":"2026-11-26T04:00:00Z"},{"id":1,"username":"michael","email":"michael@realpython.com","created_at":"2026-11-26T04:00:00Z"}]}}' \
+    > "$WORK/backend/www/users.json"
+  python3 - "$WORK/backend/www/users/big" <<'PY'
+import json, sys
+users = [{"id": i, "username": f"user{i:05d}", "email": f"user{i:05d}@example.org",
+          "created_at": "2026-11-26T04:00:00Z"} for i in range(1, 100000)]
+out, body = [], None
+for n in range(1, len(users)):
+    body = json.dumps({"status": "success", "data": {"users": users[:n]}}, separators=(",", ":"))
+    if len(body) >= 100 * 1024:
+        break
+open(sys.argv[1], "w").write(body)
+PY
+  nginx_conf backend "
+  server {
+    listen 127.0.0.1:$BACKEND_PORT;
+    access_log off;
+    default_type application/json;
+    location = /ping { return 200 '{\"status\":\"success\",\"message\":\"pong!\"}'; }
+    location = /users { alias $WORK/backend/www/users.json; }
+    location = /users/big { alias $WORK/backend/www/users/big; }
+  }"
+  /usr/sbin/nginx -c "$WORK/backend/nginx.conf" -e "$WORK/backend/error.log" & PIDS+=($!)
+  BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
+  BACKEND_NAME="stand-in (nginx serving users' bodies)"
+else
+  BACKEND_NAME="$BACKEND_URL"
+fi
+wait_for "$BACKEND_URL/ping"
+
+# --- nginx as reverse proxy (the anchor) ---------------------------------------------------------------------
+BACKEND_HOSTPORT="${BACKEND_URL#http://}"
+nginx_conf proxy "
+  upstream users { server $BACKEND_HOSTPORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://users;
+      proxy_http_version 1.1;
+      proxy_set_header Connection \"\";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Host \$host;
+    }
+  }"
+/usr/sbin/nginx -c "$WORK/proxy/nginx.conf" -e "$WORK/proxy/error.log" & PIDS+=($!)
+wait_for "http://127.0.0.1:$NGINX_PORT/ping"
+
+# --- main ----------------------------------------------------------------------------------------------------
+MICRONAUT_SERVER_PORT=$MAIN_PORT DOJO_USERS_URL="$BACKEND_URL" \
+  java ${MAIN_JAVA_OPTS:-} -jar "$MAIN_JAR" > "$WORK/main.log" 2>&1 & MAIN_PID=$!; PIDS+=($MAIN_PID)
+wait_for "http://127.0.0.1:$MAIN_PORT/health/readiness"
+
+# --- measure -------------------------------------------------------------------------------------------------
+run_wrk() { # $1 = url, $2 = seconds → "rps p50_ms p99_ms errors"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "$1" 2>&1 | awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx|Socket errors/ { err = err $0 " " }
+    END { printf "%.0f %.3f %.3f %s\n", rps, p50, p99, (err == "" ? "-" : err) }'
+}
+
+rss_max_file="$WORK/rss"
+echo 0 > "$rss_max_file"
+sample_rss() {
+  while kill -0 "$MAIN_PID" 2>/dev/null; do
+    rss=$(ps -o rss= -p "$MAIN_PID" | tr -d ' ')
+    [ -n "$rss" ] && [ "$rss" -gt "$(cat "$rss_max_file")" ] && echo "$rss" > "$rss_max_file"
+    sleep 0.5
+  done
+}
+
+echo "warming up main (${WARMUP}s per path)…"
+for path in /ping /users /users/big; do
+  run_wrk "http://127.0.0.1:$MAIN_PORT$path" "$WARMUP" > /dev/null
+  run_wrk "http://127.0.0.1:$NGINX_PORT$path" 2 > /dev/null
+done
+rss_idle=$(ps -o rss= -p "$MAIN_PID" | tr -d ' ')
+sample_rss & PIDS+=($!)
+
+printf '\nbackend: %s; wrk -t%s -c%s, %ss per run, %s cores, load average before: %s\n\n' \
+  "$BACKEND_NAME" "$THREADS" "$CONNECTIONS" "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| case | direct rps | main rps | main/direct | nginx rps | nginx/direct | main +p50 ms | nginx +p50 ms | main +p99 ms | nginx +p99 ms |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|\n'
+for entry in "GET /ping:/ping" "GET /users:/users" "100 KB (GET /users/big):/users/big"; do
+  name="${entry%%:*}"; path="${entry#*:}"
+  read -r d_rps d_p50 d_p99 d_err <<< "$(run_wrk "$BACKEND_URL$path" "$DURATION")"
+  read -r m_rps m_p50 m_p99 m_err <<< "$(run_wrk "http://127.0.0.1:$MAIN_PORT$path" "$DURATION")"
+  read -r n_rps n_p50 n_p99 n_err <<< "$(run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$DURATION")"
+  awk -v name="$name" -v d="$d_rps" -v m="$m_rps" -v n="$n_rps" -v dp50="$d_p50" -v mp50="$m_p50" -v np50="$n_p50" \
+      -v dp99="$d_p99" -v mp99="$m_p99" -v np99="$n_p99" 'BEGIN {
+    printf "| %s | %d | %d | %.2f | %d | %.2f | %+.2f | %+.2f | %+.2f | %+.2f |\n",
+      name, d, m, m/d, n, n/d, mp50-dp50, np50-dp50, mp99-dp99, np99-dp99 }'
+  for err in "$d_err" "$m_err" "$n_err"; do [ "$err" != "-" ] && echo "  errors in $name: $err"; done
+done
+rss_max=$(cat "$rss_max_file")
+printf '\nmain RSS: %d MB after warm-up, %d MB peak under load (JVM defaults: %s)\n' \
+  $((rss_idle / 1024)) $((rss_max / 1024)) "${MAIN_JAVA_OPTS:-none}"
+printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'main access-log lines written: %s\n' "$(grep -c ' ACCESS ' "$WORK/main.log" || true)"
