@@ -77,7 +77,7 @@ BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$ROOT/
 
 # CPU seconds (user+sys) used by the eval JVM and every sandbox it ran (children are reaped, so counted):
 # independent of what else the machine is doing, unlike latency and throughput
-cpu_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$EVAL_PID/stat"; }
+cpu_ticks() { awk '{print $14 + $15 + $16 + $17, $14 + $15}' "/proc/$EVAL_PID/stat"; }
 TICK_HZ="$(getconf CLK_TCK)"
 
 run_wrk() {
@@ -129,10 +129,12 @@ PY
 python3 - "$A" "$CPU_BEFORE" "$CPU_AFTER" "$TICK_HZ" "$(nproc)" <<'PY'
 import re, sys
 a = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", sys.argv[1])}
-ticks = float(sys.argv[3]) - float(sys.argv[2])
-ms = ticks / float(sys.argv[4]) * 1000 / a["requests"]
-print(f"CPU per grading (eval JVM + sandbox, run A): {ms:.1f} ms -> capacity on {sys.argv[5]} idle cores "
-      f"~ {int(sys.argv[5]) * 1000 / ms:.0f} gradings/s (PostgreSQL and wrk not counted)")
+(total0, jvm0), (total1, jvm1) = (map(float, x.split()) for x in sys.argv[2:4])
+per = lambda ticks: ticks / float(sys.argv[4]) * 1000 / a["requests"]
+ms, jvm = per(total1 - total0), per(jvm1 - jvm0)
+print(f"CPU per grading (run A): {ms:.1f} ms = JVM {jvm:.1f} ms + sandbox processes {ms - jvm:.1f} ms"
+      f" -> capacity on {sys.argv[5]} idle cores ~ {int(sys.argv[5]) * 1000 / ms:.0f} gradings/s"
+      " (PostgreSQL and wrk not counted)")
 PY
 echo "machine load average (1 min) when run A started: $LOAD_BEFORE"
 echo "C. correct grading while a loop holds a slot: ${C[*]} s"
