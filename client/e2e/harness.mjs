@@ -17,9 +17,11 @@ export class Harness {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const problems = [];
+    const consoleErrors = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       // A CSP violation means a page that works in dev but breaks behind main's headers.
+      if (message.type() === 'error') consoleErrors.push(message.text());
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
         problems.push(`CSP violation: ${message.text()}`);
       }
@@ -32,6 +34,7 @@ export class Harness {
     } catch (error) {
       this.results.push({ name, ok: false, error });
       console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n    ')}`);
+      if (consoleErrors.length) console.log(`    browser console errors:\n      ${consoleErrors.slice(-5).join('\n      ')}`);
       await page.screenshot({ path: path.join(this.screenshots, `FAILED-${slug(name)}.png`), fullPage: true }).catch(() => {});
     } finally {
       await context.close();

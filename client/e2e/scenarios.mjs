@@ -179,7 +179,8 @@ export const scenarios = [
     assert.equal(verdict, 'Correct!');
     await visible(result.getByText('All tests passed.'));
     await visible(page.locator('.tag').filter({ hasText: '✓ Solved' }));
-    await visible(page.getByRole('navigation', { name: 'All exercises' }).getByRole('link', { name: /^✓Sum/ }));
+    const listed = page.getByRole('navigation', { name: 'All exercises' }).getByRole('link', { name: /^Sum\b/ });
+    await visible(listed.locator('.solved-mark').filter({ hasText: '✓' }));
     await harness.screenshot(page, 'exercise-correct');
 
     await link(page, 'My progress').click();

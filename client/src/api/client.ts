@@ -33,7 +33,7 @@ export interface RequestOptions {
   body?: unknown;
   /** none: never send the token; optional/required: send it when signed in, refresh it on a 401. */
   auth?: AuthMode;
-  /** Do not announce an expired session (logout uses this: the user is leaving anyway). */
+  /** Do not announce an expired session. */
   quiet?: boolean;
 }
 
@@ -85,6 +85,27 @@ async function doRefresh(): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Revokes a session at the API after the UI already forgot it (so leaving is instant and a reload cannot bring it
+ * back). An expired access token is first exchanged with the refresh token, so the revocation still reaches users.
+ */
+export async function revokeSession(tokens: { authToken: string; refreshToken: string | null }): Promise<void> {
+  const logout = (token: string) => send('/auth/logout', {}, token);
+  try {
+    const response = await logout(tokens.authToken);
+    if (response.status !== 401 || !tokens.refreshToken) return;
+    const refreshed = await fetch('/auth/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ refresh_token: tokens.refreshToken }),
+    });
+    const body = refreshed.ok ? ((await refreshed.json()) as Envelope<unknown>) : null;
+    if (body?.auth_token) await logout(body.auth_token);
+  } catch {
+    // Best effort: the user is signed out here either way.
   }
 }
 

@@ -87,6 +87,23 @@ export interface Score {
   updated_at: string;
 }
 
+/**
+ * The services omit empty lists and null fields (Micronaut serde's default NON_EMPTY inclusion), so a stopped run
+ * comes without `results` and a silent one without `output`: fill in the defaults once, here.
+ */
+export function normalizeSubmission(raw: Partial<Submission> & Pick<Submission, 'id' | 'exercise_id'>): Submission {
+  return {
+    verdict: 'error',
+    passed: false,
+    created_at: '',
+    duration_ms: null,
+    ...raw,
+    results: raw.results ?? [],
+    output: raw.output ?? '',
+    output_truncated: raw.output_truncated ?? false,
+  };
+}
+
 async function tokens(path: string, body: unknown): Promise<TokenResponse> {
   const envelope = await request<unknown>(path, { method: 'POST', body });
   return {
@@ -100,7 +117,6 @@ export const api = {
   register: (username: string, email: string, password: string) =>
     tokens('/auth/register', { username, email, password }),
   login: (email: string, password: string) => tokens('/auth/login', { email, password }),
-  logout: () => request<unknown>('/auth/logout', { auth: 'required', quiet: true }),
   status: async () => (await request<CurrentUser>('/auth/status', { auth: 'required' })).data as CurrentUser,
   users: async () => (await request<{ users: UserSummary[] }>('/users')).data?.users ?? [],
 
@@ -114,17 +130,17 @@ export const api = {
     request<Exercise>(`/exercises/${id}`, { method: 'PUT', body: input, auth: 'required' }),
 
   submit: async (exerciseId: number, code: string) =>
-    (await request<Submission>('/submissions', {
+    normalizeSubmission((await request<Submission>('/submissions', {
       method: 'POST',
       body: { exercise_id: exerciseId, code },
       auth: 'required',
-    })).data as Submission,
+    })).data as Submission),
   submissions: async (exerciseId?: number) => {
     const query = exerciseId === undefined ? '' : `?exercise_id=${exerciseId}`;
     const data = (await request<{ submissions: Submission[] } | Submission[]>(`/submissions${query}`, {
       auth: 'required',
     })).data;
-    return Array.isArray(data) ? data : (data?.submissions ?? []);
+    return (Array.isArray(data) ? data : (data?.submissions ?? [])).map(normalizeSubmission);
   },
   scores: async () => (await request<{ scores: Score[] }>('/scores/user', { auth: 'required' })).data?.scores ?? [],
 };

@@ -138,6 +138,21 @@ test.each([
   expect(screen.getByText((text) => text.startsWith(words))).toBeInTheDocument();
 });
 
+test('a stopped run without results or output fields (omitted when empty) still shows its verdict', async () => {
+  signIn();
+  fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': exercisesAnswer,
+    'POST /submissions': { status: 201, body: { status: 'success', data: { id: 9, exercise_id: 1, verdict: 'timeout', passed: false, duration_ms: 5000, created_at: 'x' } } },
+  });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
+  expect(screen.getByText(/took too long and was stopped/)).toBeInTheDocument();
+  expect(screen.queryByRole('table')).not.toBeInTheDocument();
+});
+
 test('a busy grader is a friendly message and the button comes back', async () => {
   signIn();
   fakeApi({

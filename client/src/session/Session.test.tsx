@@ -81,6 +81,23 @@ test('Logout revokes the session at the API and forgets the tokens', async () =>
   expect(await screen.findByRole('link', { name: 'Log In' })).toBeInTheDocument();
 });
 
+test('Logout with an expired access token refreshes once to revoke the session', async () => {
+  signIn('expired-access', 'refresh-7');
+  const { calls } = fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /auth/logout': (call) => (call.authorization === 'Bearer fresh-access'
+      ? ok({ status: 'success', message: 'Successfully logged out.' })
+      : { status: 401, body: { status: 'fail', message: 'Signature expired. Please log in again.' } }),
+    'POST /auth/refresh': ok({ status: 'success', message: 'ok', auth_token: 'fresh-access', refresh_token: 'refresh-8' }),
+  });
+  renderApp('/logout');
+  expect(window.localStorage.getItem('authToken')).toBeNull();
+  await waitFor(() => expect(calls.filter((c) => c.path === '/auth/logout')).toHaveLength(2));
+  expect(calls.find((c) => c.path === '/auth/refresh')?.body).toEqual({ refresh_token: 'refresh-7' });
+  expect(window.localStorage.getItem('authToken')).toBeNull();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+});
+
 test('All Users lists id, username and email', async () => {
   fakeApi({
     'GET /users': ok({ status: 'success', data: { users: [

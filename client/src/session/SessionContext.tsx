@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, u
 import type { ReactNode } from 'react';
 import { api } from '../api/dojo';
 import type { CurrentUser, TokenResponse } from '../api/dojo';
-import { clearTokens, getAuthToken, setTokens, subscribeTokens } from '../api/tokens';
+import { revokeSession } from '../api/client';
+import { clearTokens, getAuthToken, getTokens, setTokens, subscribeTokens } from '../api/tokens';
 
 interface Session {
   signedIn: boolean;
@@ -40,11 +41,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
-    if (getAuthToken()) {
-      // Revoke at the API too; the user leaves even when the server cannot be reached.
-      await api.logout().catch(() => undefined);
-    }
+    const tokens = getTokens();
     clearTokens();
+    if (tokens) await revokeSession(tokens);
   }, []);
 
   const value = useMemo(() => ({ signedIn, user, signIn, signOut }), [signedIn, user, signIn, signOut]);
