@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Platform start-up benchmark: time from `./dojo` to the ready line (warm build), each service's time to ready, and
-# idle RSS per process — for the launcher's default JVM flags and, side by side in the same run, for plain JVM
-# defaults (so the ratio shows what the flags buy). Results: stdout and bench/results/platform-<time>.md.
+# idle RSS per process — for the launcher's default JVM flags and, side by side in the same run, for the same flags
+# without AppCDS and for plain JVM defaults (so the ratios show what the flags and the archive buy). Results: stdout and bench/results/platform-<time>.md.
 #
 #   bench/platform/run.sh [runs-per-variant]     (default 3; needs built jars: ./mvnw -DskipTests install)
 #
@@ -20,19 +20,23 @@ LAUNCHER_PID=""
 cleanup() { [[ -n "$LAUNCHER_PID" ]] && kill -TERM "$LAUNCHER_PID" 2>/dev/null && wait "$LAUNCHER_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-# variant name → extra launcher arguments
-declare -A VARIANT_ARGS=(
+# variant name → DOJO_JVM_OPTS for the services (empty: the launcher's defaults, including AppCDS)
+declare -A VARIANT_OPTS=(
   [launcher-defaults]=""
-  [plain-jvm]="--jvm-opts -Xshare:auto"
+  [flags-without-cds]="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx256m -XX:ReservedCodeCacheSize=64m"
+  [plain-jvm]="-Xshare:auto"
 )
-VARIANTS=(launcher-defaults plain-jvm)
+VARIANTS=(launcher-defaults flags-without-cds plain-jvm)
 
 rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
 
-# one start: prints "total users eval swapper main rss_users rss_eval rss_swapper rss_main rss_postgres"
+# one start; sets RESULT="total users eval swapper main rss_users rss_eval rss_swapper rss_main rss_postgres"
+# (not a $(...) subshell: the EXIT trap must know LAUNCHER_PID to stop a run that is interrupted)
+RUN_NO=0
 one_run() {
   local data_dir="$1"; shift
-  local log="$WORK/run.log"
+  RUN_NO=$((RUN_NO + 1))
+  local log="$WORK/run-$RUN_NO.log"
   local t0 t1
   t0=$(date +%s%N)
   DOJO_SKIP_BUILD="${DOJO_SKIP_BUILD:-true}" ./dojo --random-ports --data-dir "$data_dir" "$@" >"$log" 2>&1 &
@@ -53,7 +57,7 @@ one_run() {
   pid=$(pgrep -P "$LAUNCHER_PID" -f "bin/postgres" | head -1 || true)
   rss+=("$( [[ -n "$pid" ]] && rss_mb "$pid" || echo "?")")
   kill -TERM "$LAUNCHER_PID"; wait "$LAUNCHER_PID" 2>/dev/null || true; LAUNCHER_PID=""
-  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b-a)/1e9}') $per ${rss[*]}"
+  RESULT="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b-a)/1e9}') $per ${rss[*]}"
 }
 
 {
@@ -66,12 +70,11 @@ echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 declare -A SUM
 for variant in "${VARIANTS[@]}"; do
   data="$WORK/$variant"
-  # shellcheck disable=SC2086
-  read -r -a cold <<<"$(one_run "$data" ${VARIANT_ARGS[$variant]})"
+  if [[ -n "${VARIANT_OPTS[$variant]}" ]]; then export DOJO_JVM_OPTS="${VARIANT_OPTS[$variant]}"; else unset DOJO_JVM_OPTS; fi
+  one_run "$data"; read -r -a cold <<<"$RESULT"
   printf '| %s | cold | %s |\n' "$variant" "$(IFS='|'; echo "${cold[*]}" | sed 's/|/ | /g')" | tee -a "$REPORT"
   for run in $(seq 1 "$RUNS"); do
-    # shellcheck disable=SC2086
-    read -r -a r <<<"$(one_run "$data" ${VARIANT_ARGS[$variant]})"
+    one_run "$data"; read -r -a r <<<"$RESULT"
     printf '| %s | %s | %s |\n' "$variant" "$run" "$(IFS='|'; echo "${r[*]}" | sed 's/|/ | /g')" | tee -a "$REPORT"
     for i in "${!r[@]}"; do SUM[$variant,$i]=$(awk -v s="${SUM[$variant,$i]:-0}" -v v="${r[$i]}" 'BEGIN {print s+v}'); done
   done
@@ -89,11 +92,13 @@ for variant in "${VARIANTS[@]}"; do
   echo "$row"
 done
 echo
-echo "Ratios plain-jvm / launcher-defaults (>1: the launcher's flags are better):"
-for i in 0 1 2 3 4 5 6 7 8; do
-  name=(ready users eval swapper main rss-users rss-eval rss-swapper rss-main)
-  printf '%s %s; ' "${name[$i]}" "$(awk -v a="${SUM[plain-jvm,$i]}" -v b="${SUM[launcher-defaults,$i]}" 'BEGIN {printf "%.2f", a/b}')"
+for other in plain-jvm flags-without-cds; do
+  echo "Ratios $other / launcher-defaults (>1: the launcher's defaults are better):"
+  for i in 0 1 2 3 4 5 6 7 8; do
+    name=(ready users eval swapper main rss-users rss-eval rss-swapper rss-main)
+    printf '%s %s; ' "${name[$i]}" "$(awk -v a="${SUM[$other,$i]}" -v b="${SUM[launcher-defaults,$i]}" 'BEGIN {printf "%.2f", a/b}')"
+  done
+  echo; echo
 done
-echo
 } | tee -a "$REPORT"
 echo "(report: $REPORT)"

@@ -50,6 +50,11 @@ public final class Launcher {
     }
 
     private static void fail(Platform platform, String message, int exitCode) {
+        if (platform.isStopping()) {
+            // Ctrl-C/SIGTERM arrived first: the children exited because we stopped them, not on their own;
+            // the shutdown hook finishes the stop and the JVM exits with the signal's code
+            return;
+        }
         System.err.println("[launcher] " + message);
         System.err.flush();
         platform.stop();

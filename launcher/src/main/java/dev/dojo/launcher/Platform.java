@@ -107,6 +107,10 @@ public final class Platform {
         supervisor.stopAll();
     }
 
+    public boolean isStopping() {
+        return supervisor.isStopping();
+    }
+
     private Map<Service, Path> locateJars() {
         Map<Service, Path> jars = new EnumMap<>(Service.class);
         List<String> missing = new ArrayList<>();
@@ -153,6 +157,9 @@ public final class Platform {
         Map<Service, Long> readyAfter = new EnumMap<>(Service.class);
         long deadline = System.nanoTime() + options.readyTimeoutSeconds() * 1_000_000_000L;
         while (readyAfter.size() < Service.values().length) {
+            if (supervisor.isStopping()) {
+                throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, "stopped while starting");
+            }
             supervisor.firstDead().ifPresent(dead -> {
                 throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, dead.name() + " exited during start (exit code "
                         + dead.exitCode() + "); see the [" + dead.name() + "] lines above");
