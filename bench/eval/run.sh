@@ -6,19 +6,21 @@
 # Prints p50/p99 latency and sustained gradings/s for both, the ratios B/A, and how long one correct grading
 # waits when every slot but one is held by an infinite loop (bounded by the wall-time limit).
 #
-# Usage: bench/eval/run.sh [duration-seconds]   (env: CONNECTIONS=4 THREADS=2 PGURL=postgresql://postgres@127.0.0.1:5432)
+# Usage: bench/eval/run.sh [duration-seconds]   (env: CONNECTIONS=4 THREADS=2 WARMUP=10 PG_HOST PG_PORT PG_USER)
 # Needs: wrk, psql, a PostgreSQL server (default 127.0.0.1:5432, trust auth), bubblewrap, python3, java 17.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${1:-15}"
 CONNECTIONS="${CONNECTIONS:-4}"
+WARMUP="${WARMUP:-10}"
 THREADS="${THREADS:-2}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
 PG_USER="${PG_USER:-postgres}"
-EVAL_PORT=18282
-JWKS_PORT=18281
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+EVAL_PORT="${EVAL_PORT:-$(free_port)}"
+JWKS_PORT="${JWKS_PORT:-$(free_port)}"
 DB=dojo_eval_bench
 WORK="$(mktemp -d /tmp/dojo-eval-bench.XXXXXX)"
 PIDS=()
@@ -47,6 +49,7 @@ psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "DROP DATABASE 
 java -cp "$NIMBUS" "$ROOT/bench/eval/BenchTokens.java" "$JWKS_PORT" "$WORK" &
 PIDS+=($!)
 for _ in $(seq 100); do [ -s "$WORK/admin.jwt" ] && break; sleep 0.1; done
+[ -s "$WORK/admin.jwt" ] || { echo "the stand-in JWKS server did not start"; exit 1; }
 
 MICRONAUT_SERVER_PORT=$EVAL_PORT \
 DATASOURCES_DEFAULT_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DATASOURCES_DEFAULT_USERNAME="$PG_USER" \
@@ -72,7 +75,7 @@ submit() { # $1 = body file; prints verdict and time
 }
 
 echo "warming up…"
-BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$ROOT/bench/eval/submit.lua" \
+BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/eval/submit.lua" \
   "http://127.0.0.1:$EVAL_PORT/submissions" >/dev/null
 
 # CPU seconds (user+sys) used by the eval JVM and every sandbox it ran (children are reaped, so counted):

@@ -263,7 +263,13 @@ public class Sandbox {
         }
     }
 
+    private static final boolean RUNS_AS_ROOT = readRunsAsRoot();
+
     private static boolean runsAsRoot() {
+        return RUNS_AS_ROOT;
+    }
+
+    private static boolean readRunsAsRoot() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(line -> line.startsWith("Uid:"))
