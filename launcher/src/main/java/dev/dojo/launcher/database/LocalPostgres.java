@@ -62,13 +62,29 @@ public final class LocalPostgres {
         List<String> command = asUnprivileged(List.of(
                 installation.resolve("bin/initdb").toString(),
                 "-A", "trust", "-U", SUPERUSER, "-D", staging.toString(), "-E", "UTF-8", "--no-locale", "--no-sync"));
-        ChildProcess initdb = ChildProcess.start("postgres", command, Map.of(), clusterDir.getParent(), console);
-        int code = initdb.onExit().join().exitCode();
+        // initdb's progress chatter is only worth showing when it fails
+        Process initdb = new ProcessBuilder(command).directory(clusterDir.getParent().toFile())
+                .redirectErrorStream(true).start();
+        initdb.getOutputStream().close();
+        String output = new String(initdb.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = waitFor(initdb);
         if (code != 0) {
+            output.lines().forEach(line -> console.line("postgres", line));
             throw new LaunchFailure(LaunchFailure.DATABASE, "initdb failed with exit code " + code
                     + " (see the [postgres] lines above)");
         }
+        console.info("created a PostgreSQL cluster in " + clusterDir);
         Files.move(staging, clusterDir);
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new LaunchFailure(LaunchFailure.DATABASE, "interrupted while creating the PostgreSQL cluster");
+        }
     }
 
     private static List<String> asUnprivileged(List<String> command) {
