@@ -6,6 +6,7 @@ import dev.dojo.users.api.OpenApiSecurity;
 import dev.dojo.users.api.Rejected;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The original {@code /users} resource: a public list and lookup, and account creation for admins. The list is
- * answered from {@link UserListCache} on the event loop; everything touching JDBC or bcrypt runs on the blocking pool.
+ * answered from {@link UserListCache} on the event loop as ready-made JSON; everything touching JDBC or bcrypt runs on the blocking pool.
  */
 @Controller("/users")
 @Tag(name = "users")
@@ -52,8 +53,9 @@ public class UserController {
     @Operation(summary = "List all users, newest first")
     @ApiResponse(responseCode = "200", description = "data.users",
             content = @Content(schema = @Schema(implementation = UserListEnvelope.class)))
-    public CompletableFuture<Envelope<UserList>> list() {
-        return listCache.newestFirst();
+    public CompletableFuture<HttpResponse<byte[]>> list() {
+        return listCache.newestFirstJson()
+                .thenApply(json -> HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     /** The id is a string so that "abc" is an unknown user (404), as in the original, not a routing error. */
