@@ -90,6 +90,19 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void evalGetsWhatItsSandboxNeedsAndNothingMore() {
+        Map<String, Object> eval = services.get("eval");
+        assertEquals(Boolean.TRUE, eval.get("init"), "orphaned sandbox processes need a reaper as PID 1");
+        assertEquals("off", ((Map<String, String>) eval.get("environment")).get("DOJO_SANDBOX_CGROUP"));
+        assertNotNull(eval.get("mem_limit"));
+        assertNotNull(eval.get("pids_limit"));
+        assertEquals(List.of("ALL"), eval.get("cap_drop"));
+        assertFalse(eval.containsKey("cap_add"), "the sandbox needs no capability");
+        assertFalse(eval.containsKey("privileged"));
+    }
+
+    @Test
     void postgresInitScriptCreatesBothDatabases() throws IOException {
         String script = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sh"));
         assertTrue(script.contains("create users "), script);
