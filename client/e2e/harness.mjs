@@ -1,5 +1,5 @@
 // A small sequential runner: one browser, a fresh context (own localStorage) per scenario, a clear summary line.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export class Harness {
@@ -8,6 +8,7 @@ export class Harness {
     this.baseUrl = baseUrl;
     this.screenshots = screenshots;
     this.results = [];
+    rmSync(screenshots, { recursive: true, force: true }); // no stale FAILED-*.png from an earlier run
     mkdirSync(screenshots, { recursive: true });
   }
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Route, Routes, useNavigate } from 'react-router';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { MESSAGES, onSessionExpired } from './api/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NavBar } from './components/NavBar';
@@ -54,6 +54,7 @@ export function AppRoutes() {
 
 /** The whole UI below a router (BrowserRouter in the app, MemoryRouter in tests). */
 export function App() {
+  const location = useLocation();
   return (
     <SessionProvider>
       <FlashProvider>
@@ -62,7 +63,8 @@ export function App() {
         <NavBar />
         <main id="main" className="container" tabIndex={-1}>
           <FlashMessages />
-          <ErrorBoundary>
+          {/* keyed by path: a page that failed to render does not keep the next page blank */}
+          <ErrorBoundary key={location.pathname}>
             <AppRoutes />
           </ErrorBoundary>
         </main>

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// The build runs beside other modules on two cores: give findBy*/waitFor room before calling a test failed.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
