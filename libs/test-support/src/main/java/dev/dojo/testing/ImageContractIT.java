@@ -17,17 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Proves a service's Jib wiring without a Docker engine: the {@code image-check} profile builds
- * {@code target/jib-check-image.tar} on a scratch base at {@code package}; this reads the image config from it.
- * Each service's {@code ImageIT} extends this with its main class and port.
+ * {@code target/jib-check-image.tar} on a scratch base at {@code package}, and runs this test from this jar in every
+ * service module (failsafe {@code dependenciesToScan}) with the service's main class and port as system properties.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class JibImageContract {
+public class ImageContractIT {
 
     private Map<String, Object> config;
 
-    protected abstract String mainClass();
+    private static String mainClass() {
+        return System.getProperty("dojo.image.main-class");
+    }
 
-    protected abstract int port();
+    private static int port() {
+        return Integer.parseInt(System.getProperty("dojo.image.port"));
+    }
 
     @BeforeAll
     void readImageConfig() throws IOException, InterruptedException {
