@@ -20,6 +20,19 @@ LAUNCHER_PID=""
 cleanup() { [[ -n "$LAUNCHER_PID" ]] && kill -TERM "$LAUNCHER_PID" 2>/dev/null && wait "$LAUNCHER_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+# a snapshot of the service jars: a rebuild in the working tree during the run must not change what is measured
+HOME_SNAPSHOT="$WORK/home"
+for svc in users eval swapper main; do
+  mkdir -p "$HOME_SNAPSHOT/services/$svc/target"
+  for attempt in 1 2 3 4 5 6; do  # a jar caught mid-write by a concurrent build: try again shortly
+    cp -p "services/$svc/target/dojo-$svc-"*.jar "$HOME_SNAPSHOT/services/$svc/target/"
+    rm -f "$HOME_SNAPSHOT/services/$svc/target/original-"*.jar
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).getinfo("META-INF/MANIFEST.MF")' \
+      "$HOME_SNAPSHOT/services/$svc/target/dojo-$svc-"*.jar 2>/dev/null && break
+    sleep 5
+  done
+done
+
 # variant name → DOJO_JVM_OPTS for the services (empty: the launcher's defaults, including AppCDS)
 declare -A VARIANT_OPTS=(
   [launcher-defaults]=""
@@ -39,7 +52,7 @@ one_run() {
   local log="$WORK/run-$RUN_NO.log"
   local t0 t1
   t0=$(date +%s%N)
-  DOJO_SKIP_BUILD="${DOJO_SKIP_BUILD:-true}" ./dojo --random-ports --data-dir "$data_dir" "$@" >"$log" 2>&1 &
+  DOJO_SKIP_BUILD="${DOJO_SKIP_BUILD:-true}" ./dojo --random-ports --home "$HOME_SNAPSHOT" --data-dir "$data_dir" "$@" >"$log" 2>&1 &
   LAUNCHER_PID=$!
   until grep -q '^Dojo is ready at' "$log"; do
     if ! kill -0 "$LAUNCHER_PID" 2>/dev/null; then echo "launcher exited:" >&2; tail -20 "$log" >&2; exit 1; fi
@@ -80,6 +93,34 @@ for variant in "${VARIANTS[@]}"; do
   done
 done
 
+# Each service alone: with a warm platform up (launcher defaults), start a second copy of one service at a time
+# (same command line and environment as the launcher's child, another port, no seeding) and time it to ready —
+# its start-up without its three siblings competing for the two cores.
+solo_line="| solo (one service starting at a time) | – |"
+data="$WORK/launcher-defaults"; unset DOJO_JVM_OPTS
+log="$WORK/solo.log"
+DOJO_SKIP_BUILD="${DOJO_SKIP_BUILD:-true}" ./dojo --random-ports --home "$HOME_SNAPSHOT" --data-dir "$data" >"$log" 2>&1 &
+LAUNCHER_PID=$!
+until grep -q '^Dojo is ready at' "$log"; do kill -0 "$LAUNCHER_PID" || exit 1; sleep 0.1; done
+sleep "$IDLE_SECONDS"
+for svc in users eval swapper main; do
+  pid=$(pgrep -P "$LAUNCHER_PID" -f "dojo-$svc-" | head -1)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
+  mapfile -d '' cmd < "/proc/$pid/cmdline"
+  mapfile -d '' envs < "/proc/$pid/environ"
+  t0=$(date +%s%N)
+  env -i "${envs[@]}" MICRONAUT_SERVER_PORT="$port" DOJO_SEED_DEMO=false "${cmd[@]}" >"$WORK/solo-$svc.log" 2>&1 &
+  clone=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/health/readiness"; do
+    kill -0 "$clone" 2>/dev/null || { echo "solo $svc died" >&2; tail -5 "$WORK/solo-$svc.log" >&2; break; }
+    sleep 0.05
+  done
+  t1=$(date +%s%N)
+  kill -TERM "$clone" 2>/dev/null; wait "$clone" 2>/dev/null || true
+  solo_line+=" $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b-a)/1e9}') |"
+done
+kill -TERM "$LAUNCHER_PID"; wait "$LAUNCHER_PID" 2>/dev/null || true; LAUNCHER_PID=""
+
 {
 echo
 echo "Warm means ($RUNS runs):"
@@ -91,6 +132,7 @@ for variant in "${VARIANTS[@]}"; do
   for i in $(seq 0 9); do row+=" $(awk -v s="${SUM[$variant,$i]}" -v n="$RUNS" 'BEGIN {printf "%.1f", s/n}') |"; done
   echo "$row"
 done
+echo "$solo_line"
 echo
 for other in plain-jvm flags-without-cds; do
   echo "Ratios $other / launcher-defaults (>1: the launcher's defaults are better):"
