@@ -51,6 +51,8 @@ class UserControllerTest extends UsersTest {
         Reply list = api.get("/users");
         assertEquals(200, list.status());
         assertEquals("success", list.body().get("status"));
+        // served as ready-made bytes from the read cache: still declared as JSON
+        assertEquals("application/json", list.headers().get("Content-Type"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> users = (List<Map<String, Object>>) list.data().get("users");
         Map<String, Object> newest = users.get(0);

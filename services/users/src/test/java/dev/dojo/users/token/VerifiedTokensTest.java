@@ -1,0 +1,109 @@
+package dev.dojo.users.token;
+
+import io.micronaut.security.authentication.Authentication;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The memory of verified tokens on its own: exact-match keys, answers only before exp, bounded size. */
+class VerifiedTokensTest {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2030-01-01T00:00:00Z"));
+
+    @Test
+    void onlyTheExactTokenIsFound() {
+        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        Authentication authentication = expiringIn(60);
+        tokens.remember("header.payload.signature", authentication);
+
+        assertSame(authentication, tokens.find("header.payload.signature").orElseThrow());
+        assertTrue(tokens.find("header.payload.signaturE").isEmpty());
+        assertTrue(tokens.find("header.payload.signature ").isEmpty());
+        assertTrue(tokens.find("Header.payload.signature").isEmpty());
+    }
+
+    @Test
+    void aTokenIsForgottenWhenItExpires() {
+        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        tokens.remember("t", expiringIn(60));
+        clock.advanceSeconds(59);
+        assertTrue(tokens.find("t").isPresent());
+        clock.advanceSeconds(1);
+        assertTrue(tokens.find("t").isEmpty(), "at exp the token must be validated again (and refused)");
+        assertEquals(0, tokens.size());
+    }
+
+    @Test
+    void expiredOrExpiryLessTokensAreNotKept() {
+        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        tokens.remember("expired", expiringIn(-1));
+        tokens.remember("no-exp", Authentication.build("1", List.of("user"), Map.of()));
+        assertEquals(0, tokens.size());
+    }
+
+    @Test
+    void whenFullNewTokensAreNotKeptUntilOldOnesExpire() {
+        VerifiedTokens tokens = new VerifiedTokens(2, clock);
+        tokens.remember("a", expiringIn(10));
+        tokens.remember("b", expiringIn(100));
+        tokens.remember("c", expiringIn(100));
+        assertEquals(2, tokens.size());
+        assertTrue(tokens.find("c").isEmpty(), "no room: c is validated in full every time");
+        assertTrue(tokens.find("a").isPresent());
+
+        clock.advanceSeconds(10); // a has expired: the next insert sweeps it out and makes room
+        tokens.remember("c", expiringIn(90));
+        assertTrue(tokens.find("c").isPresent());
+        assertTrue(tokens.find("a").isEmpty());
+        assertEquals(2, tokens.size());
+    }
+
+    @Test
+    void sizeZeroTurnsItOff() {
+        VerifiedTokens tokens = new VerifiedTokens(0, clock);
+        tokens.remember("t", expiringIn(60));
+        assertTrue(tokens.find("t").isEmpty());
+    }
+
+    private Authentication expiringIn(long seconds) {
+        return Authentication.build("1", List.of("user"),
+                Map.of("exp", Date.from(clock.instant().plusSeconds(seconds))));
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advanceSeconds(long seconds) {
+            now = now.plusSeconds(seconds);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
