@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { MESSAGES, onSessionExpired } from './api/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -32,6 +32,23 @@ function SessionExpiry() {
   return null;
 }
 
+/**
+ * After an in-app navigation, focus moves to the main content so keyboard and screen-reader users start on the new
+ * page instead of deep in the old one (the first load keeps the browser's own focus).
+ */
+function FocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [pathname]);
+  return null;
+}
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -59,6 +76,7 @@ export function App() {
     <SessionProvider>
       <FlashProvider>
         <SessionExpiry />
+        <FocusOnNavigate />
         <a className="skip-link" href="#main">Skip to content</a>
         <NavBar />
         <main id="main" className="container" tabIndex={-1}>

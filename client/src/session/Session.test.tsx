@@ -117,3 +117,11 @@ test('an unknown route says so and links back', () => {
   renderApp('/nowhere');
   expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
 });
+
+test('following a link moves focus to the new page', async () => {
+  fakeApi({ 'GET /users': ok({ status: 'success', data: { users: [] } }) });
+  const { user } = renderApp('/about');
+  await user.click(screen.getByRole('link', { name: 'Users' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'All Users' })).toBeInTheDocument();
+  expect(document.activeElement).toBe(document.getElementById('main'));
+});
