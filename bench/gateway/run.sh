@@ -9,8 +9,11 @@
 # Backend: a stand-in that answers users' GET /ping and GET /users with the same bodies users sends, and a
 # 100 KB JSON at GET /users/big, served by a separate nginx process. A stand-in that costs almost nothing is the
 # harshest case for a proxy (its own cost is the whole difference) and is identical for main and nginx.
-# Set BACKEND_URL=http://127.0.0.1:PORT to measure a running users service instead (it needs /users/big or the
-# 100 KB case reports errors).
+# Set BACKEND_URL=http://127.0.0.1:PORT to measure a running users service instead. The 100 KB case then needs
+# BIG_BACKEND_URL (a second users instance whose GET /users answers about 100 KB; BIG_PATH, default /users): main
+# and nginx get a second instance each in front of it. bench/gateway/real-users.sh starts both users instances.
+#
+# main runs with MAIN_JAVA_OPTS (default: the flags recommended for main in docs/gateway.md, "JVM flags").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -21,6 +24,10 @@ WARMUP="${WARMUP:-10}"
 BACKEND_PORT=18181
 MAIN_PORT=18180
 NGINX_PORT=18182
+BIG_MAIN_PORT=18183
+BIG_NGINX_PORT=18184
+# main's recommended flags: C2 kept (C1-only code costs main 2-3x the CPU per request), a bounded heap
+MAIN_JAVA_OPTS="${MAIN_JAVA_OPTS-"-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}"
 WORK="$(mktemp -d /tmp/dojo-gateway-bench.XXXXXX)"
 chmod 755 "$WORK" # nginx workers run unprivileged and must read the stand-in's files
 PIDS=()
@@ -103,12 +110,13 @@ else
 fi
 wait_for "$BACKEND_URL/ping"
 
-# --- nginx as reverse proxy (the anchor) ---------------------------------------------------------------------
-BACKEND_HOSTPORT="${BACKEND_URL#http://}"
-nginx_conf proxy "
-  upstream users { server $BACKEND_HOSTPORT; keepalive 64; }
+# --- nginx as reverse proxy (the anchor) and main, in front of each backend ----------------------------------
+start_proxies() { # $1 = backend url, $2 = nginx port, $3 = main port, $4 = name
+  local hostport="${1#http://}"
+  nginx_conf "proxy$4" "
+  upstream users { server $hostport; keepalive 64; }
   server {
-    listen 127.0.0.1:$NGINX_PORT;
+    listen 127.0.0.1:$2;
     location / {
       proxy_pass http://users;
       proxy_http_version 1.1;
@@ -119,13 +127,23 @@ nginx_conf proxy "
       proxy_set_header X-Forwarded-Host \$host;
     }
   }"
-/usr/sbin/nginx -c "$WORK/proxy/nginx.conf" -e "$WORK/proxy/error.log" & PIDS+=($!)
-wait_for "http://127.0.0.1:$NGINX_PORT/ping"
-
-# --- main ----------------------------------------------------------------------------------------------------
-MICRONAUT_SERVER_PORT=$MAIN_PORT DOJO_USERS_URL="$BACKEND_URL" \
-  java ${MAIN_JAVA_OPTS:-} -jar "$MAIN_JAR" > "$WORK/main.log" 2>&1 & MAIN_PID=$!; PIDS+=($MAIN_PID)
-wait_for "http://127.0.0.1:$MAIN_PORT/health/readiness"
+  /usr/sbin/nginx -c "$WORK/proxy$4/nginx.conf" -e "$WORK/proxy$4/error.log" & PIDS+=($!)
+  wait_for "http://127.0.0.1:$2/ping"
+  # shellcheck disable=SC2086
+  MICRONAUT_SERVER_PORT=$3 DOJO_USERS_URL="$1" \
+    java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main$4.log" 2>&1 & PIDS+=($!)
+  wait_for "http://127.0.0.1:$3/health/readiness"
+}
+start_proxies "$BACKEND_URL" "$NGINX_PORT" "$MAIN_PORT" ""
+MAIN_PID=${PIDS[-1]}
+if [ -n "${BIG_BACKEND_URL:-}" ]; then
+  BIG_PATH="${BIG_PATH:-/users}"
+  wait_for "$BIG_BACKEND_URL/ping"
+  start_proxies "$BIG_BACKEND_URL" "$BIG_NGINX_PORT" "$BIG_MAIN_PORT" "-big"
+else
+  BIG_BACKEND_URL="$BACKEND_URL"; BIG_PATH=/users/big; BIG_MAIN_PORT=$MAIN_PORT; BIG_NGINX_PORT=$NGINX_PORT
+fi
+printf '100 KB case: %s%s is %s bytes\n' "$BIG_BACKEND_URL" "$BIG_PATH" "$(curl -fs "$BIG_BACKEND_URL$BIG_PATH" | wc -c)"
 
 # --- measure -------------------------------------------------------------------------------------------------
 run_wrk() { # $1 = url, $2 = seconds → "rps p50_ms p99_ms errors"
@@ -149,9 +167,10 @@ sample_rss() {
 }
 
 echo "warming up main (${WARMUP}s per path)…"
-for path in /ping /users /users/big; do
-  run_wrk "http://127.0.0.1:$MAIN_PORT$path" "$WARMUP" > /dev/null
-  run_wrk "http://127.0.0.1:$NGINX_PORT$path" 2 > /dev/null
+for target in "$MAIN_PORT:$NGINX_PORT:/ping" "$MAIN_PORT:$NGINX_PORT:/users" "$BIG_MAIN_PORT:$BIG_NGINX_PORT:$BIG_PATH"; do
+  IFS=: read -r m n path <<< "$target"
+  run_wrk "http://127.0.0.1:$m$path" "$WARMUP" > /dev/null
+  run_wrk "http://127.0.0.1:$n$path" 2 > /dev/null
 done
 rss_idle=$(ps -o rss= -p "$MAIN_PID" | tr -d ' ')
 sample_rss & PIDS+=($!)
@@ -160,11 +179,12 @@ printf '\nbackend: %s; wrk -t%s -c%s, %ss per run, %s cores, load average before
   "$BACKEND_NAME" "$THREADS" "$CONNECTIONS" "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| case | direct rps | main rps | main/direct | nginx rps | nginx/direct | main +p50 ms | nginx +p50 ms | main +p99 ms | nginx +p99 ms |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|\n'
-for entry in "GET /ping:/ping" "GET /users:/users" "100 KB (GET /users/big):/users/big"; do
-  name="${entry%%:*}"; path="${entry#*:}"
-  read -r d_rps d_p50 d_p99 d_err <<< "$(run_wrk "$BACKEND_URL$path" "$DURATION")"
-  read -r m_rps m_p50 m_p99 m_err <<< "$(run_wrk "http://127.0.0.1:$MAIN_PORT$path" "$DURATION")"
-  read -r n_rps n_p50 n_p99 n_err <<< "$(run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$DURATION")"
+for entry in "GET /ping|$BACKEND_URL|$MAIN_PORT|$NGINX_PORT|/ping" "GET /users|$BACKEND_URL|$MAIN_PORT|$NGINX_PORT|/users" \
+             "100 KB (GET $BIG_PATH)|$BIG_BACKEND_URL|$BIG_MAIN_PORT|$BIG_NGINX_PORT|$BIG_PATH"; do
+  IFS='|' read -r name backend m_port n_port path <<< "$entry"
+  read -r d_rps d_p50 d_p99 d_err <<< "$(run_wrk "$backend$path" "$DURATION")"
+  read -r m_rps m_p50 m_p99 m_err <<< "$(run_wrk "http://127.0.0.1:$m_port$path" "$DURATION")"
+  read -r n_rps n_p50 n_p99 n_err <<< "$(run_wrk "http://127.0.0.1:$n_port$path" "$DURATION")"
   awk -v name="$name" -v d="$d_rps" -v m="$m_rps" -v n="$n_rps" -v dp50="$d_p50" -v mp50="$m_p50" -v np50="$n_p50" \
       -v dp99="$d_p99" -v mp99="$m_p99" -v np99="$n_p99" 'BEGIN {
     printf "| %s | %d | %d | %.2f | %d | %.2f | %+.2f | %+.2f | %+.2f | %+.2f |\n",
@@ -172,7 +192,7 @@ for entry in "GET /ping:/ping" "GET /users:/users" "100 KB (GET /users/big):/use
   for err in "$d_err" "$m_err" "$n_err"; do [ "$err" != "-" ] && echo "  errors in $name: $err"; done
 done
 rss_max=$(cat "$rss_max_file")
-printf '\nmain RSS: %d MB after warm-up, %d MB peak under load (JVM defaults: %s)\n' \
+printf '\nmain RSS: %d MB after warm-up, %d MB peak under load (JVM flags: %s)\n' \
   $((rss_idle / 1024)) $((rss_max / 1024)) "${MAIN_JAVA_OPTS:-none}"
 printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'main access-log lines written: %s\n' "$(grep -c ' ACCESS ' "$WORK/main.log" || true)"
+printf 'main access-log lines written: %s\n' "$(cat "$WORK"/main*.log | grep -c ' ACCESS '  || true)"

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import org.slf4j.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -34,16 +35,32 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void echoId(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(ATTRIBUTE, String.class).ifPresent(id -> response.header(HEADER, id));
+        if (request.getAttribute(ATTRIBUTE).orElse(null) instanceof String id) {
+            response.header(HEADER, id);
+        }
         MDC.remove(MDC_KEY);
     }
 
     /** The id of the request being handled: the caller's if it is safe to reuse, else a fresh one. */
     public static String requestId(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, String.class)
-                .or(() -> java.util.Optional.ofNullable(request.getHeaders().get(HEADER))
-                        .filter(candidate -> SAFE_ID.matcher(candidate).matches()))
-                .orElseGet(() -> UUID.randomUUID().toString());
+        // untyped look-up: this runs several times per request on the event loop
+        if (request.getAttribute(ATTRIBUTE).orElse(null) instanceof String assigned) {
+            return assigned;
+        }
+        String offered = request.getHeaders().get(HEADER);
+        return offered != null && SAFE_ID.matcher(offered).matches() ? offered : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from a per-thread generator. An id only correlates log lines, it guards nothing,
+     * so it does not need {@link UUID#randomUUID()}'s SecureRandom, whose shared lock the event-loop threads would
+     * contend on for every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(most, least).toString();
     }
 
     @Override
