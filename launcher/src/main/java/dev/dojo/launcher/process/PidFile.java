@@ -30,7 +30,10 @@ public final class PidFile {
             return 0;
         }
         int reaped = 0;
-        for (String line : read()) {
+        // newest first: the services before the database they hold connections to (a smart shutdown waits for them)
+        List<String> lines = new ArrayList<>(read());
+        java.util.Collections.reverse(lines);
+        for (String line : lines) {
             String[] parts = line.split(" ", 3);
             if (parts.length < 3) {
                 continue;
