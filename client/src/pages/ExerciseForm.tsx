@@ -149,7 +149,7 @@ export function ExerciseForm() {
           <legend>Tests</legend>
           <p className="hint" id="tests-hint">
             Each test evaluates the call after the learner&apos;s code ran and compares the result with the expected
-            value, written as JSON: <code>5</code>, <code>&quot;text&quot;</code>, <code>[1, 2]</code>,
+            value, written as JSON: <code>5</code>, <code>&quot;text&quot;</code>, <code>[1, 2]</code>,{' '}
             <code>true</code>, <code>null</code> (None). Text that is not JSON counts as a string.
           </p>
           {input.tests.map((test, index) => (
