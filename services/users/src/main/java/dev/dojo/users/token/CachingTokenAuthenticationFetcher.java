@@ -22,7 +22,8 @@ import java.util.Optional;
  * Micronaut's bearer-token authentication with a memory of tokens it has already accepted ({@link VerifiedTokens}).
  * A token seen for the first time goes through Micronaut's validation unchanged (signature, then claims); a repeat
  * within its lifetime is answered from memory. This takes the RSA verification and the JSON parsing of the token
- * off every request but the first (docs/adr/0013).
+ * off every request but the first (docs/adr/0013). Micronaut's {@code TokenValidatedEvent} is published only for
+ * the first, full validation of a token (nothing in users listens to it).
  */
 @Singleton
 @Replaces(TokenAuthenticationFetcher.class)
