@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.TreeMap;
 public class SpecCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpecCatalog.class);
+    /** A failed fetch is retried on the next request after this, not after the whole TTL: services start in any order. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofMillis(500);
 
     private final DocsSettings settings;
     private final SpecFetcher fetcher;
@@ -56,7 +59,7 @@ public class SpecCatalog {
         return remote.containsKey(name) || own.filter(spec -> spec.name().equals(name)).isPresent();
     }
 
-    /** The service's spec as of now, fetching it first if the cached copy is older than the cache TTL. */
+    /** The service's spec as of now, fetching it first if the cached copy is stale or the last fetch failed. */
     public ServiceSpec get(String name) {
         RemoteSpec spec = remote.get(name);
         if (spec == null) {
@@ -103,7 +106,8 @@ public class SpecCatalog {
         // one fetch per service at a time: the portal asks for a spec and the merged spec at once
         synchronized ServiceSpec current(boolean force) {
             Instant now = clock.instant();
-            if (force || !now.isBefore(lastAttempt.plus(settings.cacheTtl()))) {
+            Duration freshFor = state.available() ? settings.cacheTtl() : RETRY_AFTER_FAILURE;
+            if (force || !now.isBefore(lastAttempt.plus(freshFor))) {
                 lastAttempt = now;
                 state = fetch(now);
             }

@@ -20,9 +20,14 @@ final class SpecServer implements AutoCloseable {
     private final byte[] spec;
 
     SpecServer(String name, Path specFile) {
+        this(name, specFile, 0);
+    }
+
+    /** On a given port, to play a service that comes up after swapper (0: any free port). */
+    SpecServer(String name, Path specFile, int port) {
         try {
             spec = Files.readAllBytes(specFile);
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext("/swagger/" + name + ".yml", exchange -> {
                 exchange.getResponseHeaders().add("Content-Type", "application/yaml");
                 exchange.sendResponseHeaders(200, spec.length);
