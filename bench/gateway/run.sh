@@ -13,7 +13,7 @@
 # BIG_BACKEND_URL (a second users instance whose GET /users answers about 100 KB; BIG_PATH, default /users): main
 # and nginx get a second instance each in front of it. bench/gateway/real-users.sh starts both users instances.
 #
-# main runs with MAIN_JAVA_OPTS (default: the flags recommended for main in docs/gateway.md, "JVM flags").
+# MAIN_JAR picks another build of main (e.g. an older one, for a before/after). main runs with MAIN_JAVA_OPTS (default: the flags recommended for main in docs/gateway.md, "JVM flags").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -42,7 +42,7 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
 [ -x /usr/sbin/nginx ] || { echo "nginx is missing (apt-get install nginx)"; exit 1; }
 
-MAIN_JAR="$(ls "$ROOT"/services/main/target/dojo-main-*.jar 2>/dev/null | grep -v original | head -1 || true)"
+MAIN_JAR="${MAIN_JAR:-$(ls "$ROOT"/services/main/target/dojo-main-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
 if [ -z "$MAIN_JAR" ]; then
   echo "building main's jar…"
   (cd "$ROOT" && ./mvnw -q -pl services/main -am package -DskipTests)
