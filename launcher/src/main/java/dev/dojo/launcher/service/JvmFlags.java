@@ -37,9 +37,19 @@ public final class JvmFlags {
             flags.addAll(Arrays.stream(userFlags.get().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
             return flags;
         }
-        flags.addAll(DEFAULTS);
+        flags.addAll(defaultsFor(service));
         flags.addAll(classDataSharing(service, jar, dataDir.resolve("cds")));
         return flags;
+    }
+
+    /**
+     * main handles every request of the platform: under C1 alone it spent 2.5× the CPU per proxied request
+     * (docs/adr/0031), so it keeps the full tiered compiler and pays a little start time for it.
+     */
+    static List<String> defaultsFor(Service service) {
+        return service == Service.MAIN
+                ? DEFAULTS.stream().filter(flag -> !flag.startsWith("-XX:TieredStopAtLevel")).toList()
+                : DEFAULTS;
     }
 
     private static List<String> classDataSharing(Service service, Path jar, Path cdsDir) {
