@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { messageOf } from '../api/client';
 import { api } from '../api/dojo';
 import type { Exercise } from '../api/dojo';
 import { LoadError, Loading } from '../components/Loading';
 import { useSession } from '../session/SessionContext';
+import { useLoad } from '../api/useLoad';
 
 /** Admin pages render only for admins; the API enforces the same rule (403) regardless. */
 export function AdminOnly({ children }: { children: ReactNode }) {
@@ -23,19 +22,7 @@ export function AdminOnly({ children }: { children: ReactNode }) {
 }
 
 export function AdminExercises() {
-  const [exercises, setExercises] = useState<Exercise[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .exercises()
-      .then((list) => !cancelled && setExercises(list))
-      .catch((e) => !cancelled && setError(messageOf(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const { data: exercises, error } = useLoad<Exercise[]>(api.exercises, []);
 
   return (
     <section>

@@ -1,23 +1,10 @@
-import { useEffect, useState } from 'react';
-import { messageOf } from '../api/client';
 import { api } from '../api/dojo';
 import type { UserSummary } from '../api/dojo';
 import { LoadError, Loading } from '../components/Loading';
+import { useLoad } from '../api/useLoad';
 
 export function AllUsers() {
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .users()
-      .then((list) => !cancelled && setUsers(list))
-      .catch((e) => !cancelled && setError(messageOf(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const { data: users, error } = useLoad<UserSummary[]>(api.users, []);
 
   return (
     <section>

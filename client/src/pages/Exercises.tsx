@@ -7,6 +7,7 @@ import { LoadError, Loading } from '../components/Loading';
 import { Markdown } from '../components/Markdown';
 import { useSession } from '../session/SessionContext';
 import { SubmissionResult } from './SubmissionResult';
+import { useLoad } from '../api/useLoad';
 
 // CodeMirror is most of the bundle: load it only on the exercises page.
 const CodeEditor = lazy(() => import('../components/CodeEditor'));
@@ -19,20 +20,8 @@ export const exercisePath = (id: number) => `/exercise/${id}`;
 export function Exercises() {
   const { signedIn } = useSession();
   const params = useParams();
-  const [exercises, setExercises] = useState<Exercise[] | null>(null);
   const [solved, setSolved] = useState<Set<number>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .exercises()
-      .then((list) => !cancelled && setExercises(list))
-      .catch((e) => !cancelled && setError(messageOf(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [signedIn]);
+  const { data: exercises, error } = useLoad<Exercise[]>(api.exercises, [signedIn]);
 
   const loadScores = useCallback(() => {
     if (!signedIn) {

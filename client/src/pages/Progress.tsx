@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { messageOf } from '../api/client';
 import { api } from '../api/dojo';
 import type { Exercise, Score, Submission } from '../api/dojo';
 import { LoadError, Loading } from '../components/Loading';
 import { useSession } from '../session/SessionContext';
 import { exercisePath } from './Exercises';
 import { VERDICT_LABEL } from './verdicts';
+import { useLoad } from '../api/useLoad';
 
 interface ProgressData {
   exercises: Exercise[];
@@ -26,21 +25,15 @@ function bestShare(submissions: Submission[], exerciseId: number): number {
     }, 0);
 }
 
+// a learner without submissions yet still sees the exercises and scores
+function loadProgress(): Promise<ProgressData> {
+  return Promise.all([api.exercises(), api.scores(), api.submissions().catch(() => [] as Submission[])])
+    .then(([exercises, scores, submissions]) => ({ exercises, scores, submissions }));
+}
+
 export function Progress() {
   const { signedIn } = useSession();
-  const [data, setData] = useState<ProgressData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!signedIn) return;
-    let cancelled = false;
-    Promise.all([api.exercises(), api.scores(), api.submissions().catch(() => [] as Submission[])])
-      .then(([exercises, scores, submissions]) => !cancelled && setData({ exercises, scores, submissions }))
-      .catch((e) => !cancelled && setError(messageOf(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [signedIn]);
+  const { data, error } = useLoad<ProgressData>(signedIn ? loadProgress : null, [signedIn]);
 
   if (!signedIn) {
     return (

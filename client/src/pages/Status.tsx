@@ -1,27 +1,13 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { messageOf } from '../api/client';
 import { api } from '../api/dojo';
 import type { CurrentUser } from '../api/dojo';
 import { LoadError, Loading } from '../components/Loading';
 import { useSession } from '../session/SessionContext';
+import { useLoad } from '../api/useLoad';
 
 export function Status() {
   const { signedIn } = useSession();
-  const [user, setUser] = useState<CurrentUser | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!signedIn) return;
-    let cancelled = false;
-    api
-      .status()
-      .then((profile) => !cancelled && setUser(profile))
-      .catch((e) => !cancelled && setError(messageOf(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [signedIn]);
+  const { data: user, error } = useLoad<CurrentUser>(signedIn ? api.status : null, [signedIn]);
 
   if (!signedIn) {
     return (
