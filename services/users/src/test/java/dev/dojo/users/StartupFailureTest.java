@@ -1,0 +1,62 @@
+package dev.dojo.users;
+
+import dev.dojo.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A misconfigured service stops at once with exit code 1 and one log line naming the setting to fix, not a stack
+ * trace. Runs the real main class in a child JVM, since the failure ends the process.
+ */
+class StartupFailureTest {
+
+    @Test
+    void aMalformedPortNamesTheSetting() throws Exception {
+        Map<String, Object> database = TestDatabase.freshDatasource("users_startup");
+        Result result = start(Map.of("MICRONAUT_SERVER_PORT", "not-a-port",
+                "DATASOURCES_DEFAULT_URL", String.valueOf(database.get("datasources.default.url")),
+                "DATASOURCES_DEFAULT_USERNAME", String.valueOf(database.get("datasources.default.username"))));
+        assertEquals(1, result.exitCode(), result.output());
+        assertOneErrorLine(result, "micronaut.server.port");
+    }
+
+    @Test
+    void anUnreachableDatabaseNamesTheSetting() throws Exception {
+        Result result = start(Map.of("MICRONAUT_SERVER_PORT", "0",
+                "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:1/users"));
+        assertEquals(1, result.exitCode(), result.output());
+        assertOneErrorLine(result, "DATASOURCES_DEFAULT_URL");
+    }
+
+    private static void assertOneErrorLine(Result result, String setting) {
+        List<String> errors = result.output().lines().filter(line -> line.contains(" ERROR ")).toList();
+        assertEquals(1, errors.stream().filter(line -> line.contains("Startup failed")).count(), result.output());
+        assertTrue(errors.stream().anyMatch(line -> line.contains("Startup failed") && line.contains(setting)),
+                result.output());
+        assertFalse(result.output().lines().anyMatch(line -> line.startsWith("\tat ")), "no stack trace:\n" + result.output());
+    }
+
+    private static Result start(Map<String, String> env) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Application.class.getName()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service did not stop:\n" + output);
+        return new Result(process.exitValue(), output);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
