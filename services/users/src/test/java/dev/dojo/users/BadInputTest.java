@@ -159,6 +159,10 @@ class BadInputTest extends UsersTest {
         assertEquals("fail", reply.body().get("status"), what);
         String message = reply.message();
         assertTrue(message != null && !message.contains("Exception") && !message.contains("at "), what + ": " + message);
+        String whole = String.valueOf(reply.body());
+        for (String internal : List.of("java.", "deserialize", "Source:", "coerce", "Exception")) {
+            assertTrue(!whole.contains(internal), what + " leaks parser internals: " + whole);
+        }
     }
 
     private static String unique() {

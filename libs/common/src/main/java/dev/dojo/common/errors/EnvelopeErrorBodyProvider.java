@@ -9,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
 
 import java.util.List;
 
@@ -42,9 +43,12 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
     /**
      * Only validation errors name a field: either as a path, or (micronaut-validation's ConstraintExceptionHandler)
      * as a "register.request.username: size must be …" message. Their messages are the constraint's own, never
-     * user input.
+     * user input. Parser and conversion errors get no list: their messages quote parser internals and input.
      */
     private static List<FieldError> fieldErrors(ErrorContext context) {
+        if (!(context.getRootCause().orElse(null) instanceof ConstraintViolationException)) {
+            return List.of();
+        }
         return context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent() || pathInMessage(error.getMessage()) != null)
                 .map(error -> new FieldError(
