@@ -139,6 +139,15 @@ class AuthControllerTest extends UsersTest {
         assertEquals(List.of("email", "password"), fields(reply));
     }
 
+    /** PostgreSQL refuses NUL in a query parameter: a login with one was a 500 (found by e2e/hostile-sweep.py). */
+    @Test
+    void loginWithANulInTheEmailIsAnInvalidPayload() {
+        Reply reply = api.post("/auth/login", Map.of("email", "a\u0000b@example.com", "password", PASSWORD))
+                .expectFail(400, "Invalid payload.");
+        assertEquals(List.of("email"), fields(reply));
+        api.post("/auth/login", Map.of("email", "\u0000", "password", PASSWORD)).expectFail(400, "Invalid payload.");
+    }
+
     @Test
     void registerWithInvalidFieldsNamesEachField() {
         Reply reply = api.register("short", "not-an-email", "tooshort").expectFail(400, "Invalid payload.");
