@@ -4,6 +4,7 @@ import dev.dojo.common.envelope.FieldError;
 import dev.dojo.common.envelope.Messages;
 import dev.dojo.eval.grading.Grade;
 import dev.dojo.eval.grading.Grader;
+import dev.dojo.eval.grading.JsonValues;
 import dev.dojo.eval.grading.TestCase;
 import dev.dojo.eval.problem.ApiProblem;
 import dev.dojo.eval.sandbox.Sandbox;
@@ -98,6 +99,10 @@ public class ExerciseService {
         if (!sandbox.supports(request.language())) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD,
                     List.of(new FieldError("language", "unsupported language")));
+        }
+        if (request.tests().stream().anyMatch(test -> JsonValues.containsNonFinite(test.expected()))) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD,
+                    List.of(new FieldError("tests", "expected must not hold a number beyond double range")));
         }
         Grade grade = grader.grade(request.language(), request.solution(), request.tests());
         if (!grade.passed()) {

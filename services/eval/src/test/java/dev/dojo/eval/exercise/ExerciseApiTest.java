@@ -115,6 +115,11 @@ class ExerciseApiTest extends ApiTestBase {
         assertInvalid(api.post("/exercises", cobol, admin));
         assertInvalid(api.post("/exercises", "{\"title\": [", admin));
         assertInvalid(api.post("/exercises", "[]", admin));
+        // 1e400 parses to an infinite double; comparing it was a 500 (found by e2e/hostile-sweep.py)
+        String infinite = "{\"title\": \"t\", \"body\": \"b\", \"language\": \"python\", \"tests\": [{\"name\": \"n\","
+                + " \"call\": \"f()\", \"expected\": [1e400]}], \"solution\": \"def f():\\n    return 1\\n\"}";
+        assertInvalid(api.post("/exercises", infinite, admin));
+        assertEquals(400, api.put("/exercises/1", infinite, admin).status());
         assertEquals(before, count());
 
         assertEquals(404, api.get("/exercises/abc", null).status());

@@ -32,5 +32,8 @@ class JsonValuesTest {
         assertFalse(matches("{\"a\": 1}", "{\"b\": 1}"));
         assertTrue(matches("null", "null"));
         assertFalse(matches("null", "0"));
+        assertFalse(matches("1e400", "1e400"), "an infinite number matches nothing, and does not throw");
+        assertFalse(matches("-1e400", "5"));
+        assertTrue(JsonValues.containsNonFinite(JSON.readValue("{\"a\": [1, 1e400]}", JsonNode.class)));
     }
 }
