@@ -15,7 +15,7 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Envelope", description = "Dojo's response envelope")
+@Schema(description = "Dojo's response envelope")
 public record Envelope<T>(
         @Schema(allowableValues = {"success", "fail", "error"}) String status,
         @Nullable String message,
