@@ -22,15 +22,8 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 EVAL_PORT="${EVAL_PORT:-$(free_port)}"
 JWKS_PORT="${JWKS_PORT:-$(free_port)}"
 DB=dojo_eval_bench
-WORK="$(mktemp -d /tmp/dojo-eval-bench.XXXXXX)"
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+. "$ROOT/bench/lib.sh"
+WORK="$(bench_workdir eval-bench)"
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
 command -v psql >/dev/null || { echo "psql is missing"; exit 1; }

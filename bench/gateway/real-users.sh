@@ -16,14 +16,9 @@ USERS_JAR="${USERS_JAR:-$(ls "$ROOT"/services/users/target/dojo-users-*.jar 2>/d
 [ -n "$USERS_JAR" ] || { echo "no users jar: ./mvnw -pl services/users -am package -DskipTests"; exit 1; }
 SMALL_PORT=18191
 BIG_PORT=18192
-LOGS="$(mktemp -d /tmp/dojo-gateway-users.XXXXXX)"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$LOGS"
-}
-trap cleanup EXIT
+. "$ROOT/bench/lib.sh"
+WORK="$(bench_workdir gateway-users)"
+LOGS="$WORK"
 
 sql() { # $1 = database, $2 = statement
   psql -q -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -c "$2"

@@ -28,16 +28,9 @@ BIG_MAIN_PORT=18183
 BIG_NGINX_PORT=18184
 # main's recommended flags: C2 kept (C1-only code costs main 2-3x the CPU per request), a bounded heap
 MAIN_JAVA_OPTS="${MAIN_JAVA_OPTS-"-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}"
-WORK="$(mktemp -d /tmp/dojo-gateway-bench.XXXXXX)"
+. "$ROOT/bench/lib.sh"
+WORK="$(bench_workdir gateway-bench)"
 chmod 755 "$WORK" # nginx workers run unprivileged and must read the stand-in's files
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
 [ -x /usr/sbin/nginx ] || { echo "nginx is missing (apt-get install nginx)"; exit 1; }
