@@ -1,5 +1,6 @@
 package dev.dojo.main.health;
 
+import dev.dojo.testing.FreePort;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
 import io.micronaut.json.JsonMapper;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -25,7 +25,7 @@ class HealthTest implements TestPropertyProvider {
 
     private final FakeService users = FakeService.start("users");
     private final FakeService eval = FakeService.start("eval");
-    private final int swapperPort = freePort();
+    private final int swapperPort = FreePort.next();
 
     @Inject
     EmbeddedServer server;
@@ -71,14 +71,6 @@ class HealthTest implements TestPropertyProvider {
             HttpResponse<String> response = Http.get("http://127.0.0.1:" + server.getPort(), path);
             assertEquals(200, response.statusCode(), path);
             assertEquals("{\"name\":\"main\",\"status\":\"UP\"}", response.body(), path);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dojo.main.proxy;
 
+import dev.dojo.testing.FreePort;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.FullBacklogListener;
 import dev.dojo.main.Http;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -30,7 +30,7 @@ class ResilienceTest implements TestPropertyProvider {
     private static final long OPEN_FOR_MILLIS = 1000;
 
     private final FakeService users = FakeService.start("users");
-    private final int evalPort = freePort();
+    private final int evalPort = FreePort.next();
     private final FullBacklogListener hanging = new FullBacklogListener();
     private FakeService eval;
 
@@ -109,13 +109,5 @@ class ResilienceTest implements TestPropertyProvider {
         HttpResponse<String> closed = Http.get(base(), "/exercises/2");
         assertEquals(200, closed.statusCode());
         assertEquals(2, eval.seen().size());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

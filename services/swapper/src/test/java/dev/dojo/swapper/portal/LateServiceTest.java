@@ -1,5 +1,6 @@
 package dev.dojo.swapper.portal;
 
+import dev.dojo.testing.FreePort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -10,9 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LateServiceTest implements TestPropertyProvider {
 
-    private final int usersPort = freePort();
+    private final int usersPort = FreePort.next();
 
     @Inject
     @Client("/")
@@ -52,14 +50,6 @@ class LateServiceTest implements TestPropertyProvider {
             HttpResponse<String> spec = http.toBlocking().exchange("/docs/specs/users.yml", String.class);
             assertEquals(200, spec.code());
             assertEquals("live", spec.header(PortalPaths.SOURCE_HEADER));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dojo.swapper.portal;
 
+import dev.dojo.testing.FreePort;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,7 +38,7 @@ class ServiceDownTest implements TestPropertyProvider {
 
     private final SpecServer users = new SpecServer("users", CommittedSpecs.of("users"));
     private final SpecServer eval = new SpecServer("eval", CommittedSpecs.of("eval"));
-    private final String closedPort = "http://127.0.0.1:" + freePort();
+    private final String closedPort = "http://127.0.0.1:" + FreePort.next();
 
     @Inject
     EmbeddedServer server;
@@ -112,13 +111,5 @@ class ServiceDownTest implements TestPropertyProvider {
         Map<String, Object> body = http.toBlocking().retrieve(HttpRequest.GET("/docs/services"), Argument.mapOf(String.class, Object.class));
         List<Map<String, Object>> services = (List<Map<String, Object>>) ((Map<String, Object>) body.get("data")).get("services");
         return services.stream().collect(Collectors.toMap(s -> (String) s.get("name"), s -> s));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
