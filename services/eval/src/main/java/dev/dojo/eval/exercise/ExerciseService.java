@@ -6,7 +6,7 @@ import dev.dojo.eval.grading.Grade;
 import dev.dojo.eval.grading.Grader;
 import dev.dojo.eval.grading.JsonValues;
 import dev.dojo.eval.grading.TestCase;
-import dev.dojo.eval.problem.ApiProblem;
+import dev.dojo.common.errors.Rejection;
 import dev.dojo.eval.sandbox.Sandbox;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
@@ -47,14 +47,14 @@ public class ExerciseService {
     /** Unknown and non-numeric ids alike answer 404. */
     public Exercise find(String id) {
         try {
-            return repository.findById(Long.parseLong(id)).orElseThrow(() -> ApiProblem.notFound(MISSING));
+            return repository.findById(Long.parseLong(id)).orElseThrow(() -> Rejection.notFound(MISSING));
         } catch (NumberFormatException e) {
-            throw ApiProblem.notFound(MISSING);
+            throw Rejection.notFound(MISSING);
         }
     }
 
     public Exercise find(long id) {
-        return repository.findById(id).orElseThrow(() -> ApiProblem.notFound(MISSING));
+        return repository.findById(id).orElseThrow(() -> Rejection.notFound(MISSING));
     }
 
     public ExerciseView create(ExerciseRequest request) {
@@ -97,16 +97,16 @@ public class ExerciseService {
 
     private void requireSolutionPasses(ExerciseRequest request) {
         if (!sandbox.supports(request.language())) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD,
+            throw new Rejection(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD,
                     List.of(new FieldError("language", "unsupported language")));
         }
         if (request.tests().stream().anyMatch(test -> JsonValues.containsNonFinite(test.expected()))) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD,
+            throw new Rejection(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD,
                     List.of(new FieldError("tests", "expected must not hold a number beyond double range")));
         }
         Grade grade = grader.grade(request.language(), request.solution(), request.tests());
         if (!grade.passed()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST,
+            throw new Rejection(HttpStatus.BAD_REQUEST,
                     "The reference solution fails its own test: " + grade.firstFailure());
         }
     }

@@ -1,7 +1,7 @@
 package dev.dojo.eval.score;
 
 import dev.dojo.common.envelope.Envelope;
-import dev.dojo.eval.problem.ApiProblem;
+import dev.dojo.common.errors.Rejection;
 import dev.dojo.common.security.Caller;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -64,13 +64,13 @@ public class ScoreController {
     public Envelope<Score> get(String id, Authentication authentication) {
         Score score;
         try {
-            score = scores.findById(Long.parseLong(id)).orElseThrow(() -> ApiProblem.notFound(MISSING));
+            score = scores.findById(Long.parseLong(id)).orElseThrow(() -> Rejection.notFound(MISSING));
         } catch (NumberFormatException e) {
-            throw ApiProblem.notFound(MISSING);
+            throw Rejection.notFound(MISSING);
         }
         Caller caller = Caller.of(authentication);
         if (!caller.admin() && caller.userId() != score.userId()) {
-            throw ApiProblem.forbidden();
+            throw Rejection.forbidden();
         }
         return Envelope.data(score);
     }

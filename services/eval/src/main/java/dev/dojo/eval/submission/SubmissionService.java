@@ -6,7 +6,7 @@ import dev.dojo.eval.grading.Grade;
 import dev.dojo.eval.grading.Grader;
 import dev.dojo.eval.grading.TestOutcome;
 import dev.dojo.eval.grading.Verdict;
-import dev.dojo.eval.problem.ApiProblem;
+import dev.dojo.common.errors.Rejection;
 import dev.dojo.common.security.Caller;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -53,12 +53,12 @@ public class SubmissionService {
     public SubmissionView get(Caller caller, String id) {
         Submission submission;
         try {
-            submission = submissions.findById(Long.parseLong(id)).orElseThrow(() -> ApiProblem.notFound(MISSING));
+            submission = submissions.findById(Long.parseLong(id)).orElseThrow(() -> Rejection.notFound(MISSING));
         } catch (NumberFormatException e) {
-            throw ApiProblem.notFound(MISSING);
+            throw Rejection.notFound(MISSING);
         }
         if (!caller.admin() && caller.userId() != submission.userId()) {
-            throw ApiProblem.forbidden();
+            throw Rejection.forbidden();
         }
         return view(submission);
     }

@@ -1,7 +1,7 @@
 package dev.dojo.users.account;
 
 import dev.dojo.common.envelope.Messages;
-import dev.dojo.users.api.Rejected;
+import dev.dojo.common.errors.Rejection;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -48,7 +48,7 @@ public class ActiveUserCache {
             Optional<User> user = users.findById(id).filter(User::active);
             if (user.isEmpty()) {
                 entries.remove(id);
-                throw new Rejected(HttpStatus.UNAUTHORIZED, Messages.USER_UNAVAILABLE);
+                throw new Rejection(HttpStatus.UNAUTHORIZED, Messages.USER_UNAVAILABLE);
             }
             if (ttlNanos > 0) {
                 if (entries.size() >= SWEEP_AT) {

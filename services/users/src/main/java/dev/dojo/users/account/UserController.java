@@ -3,7 +3,7 @@ package dev.dojo.users.account;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.security.Roles;
 import dev.dojo.users.api.OpenApiSecurity;
-import dev.dojo.users.api.Rejected;
+import dev.dojo.common.errors.Rejection;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -70,7 +70,7 @@ public class UserController {
     public Envelope<UserView> get(String id) {
         return parseId(id).flatMap(users::findById)
                 .map(user -> Envelope.data(UserView.of(user)))
-                .orElseThrow(() -> new Rejected(HttpStatus.NOT_FOUND, USER_NOT_FOUND));
+                .orElseThrow(() -> new Rejection(HttpStatus.NOT_FOUND, USER_NOT_FOUND));
     }
 
     @Post
@@ -91,7 +91,7 @@ public class UserController {
             User user = accounts.create(request.username(), request.email(), request.password(), false);
             return HttpResponse.created(Envelope.success(user.email() + " was added!"));
         } catch (DuplicateAccount duplicate) {
-            throw new Rejected(HttpStatus.BAD_REQUEST,
+            throw new Rejection(HttpStatus.BAD_REQUEST,
                     duplicate.field() == DuplicateAccount.Field.EMAIL ? EMAIL_TAKEN : USERNAME_TAKEN);
         }
     }

@@ -6,7 +6,7 @@ import dev.dojo.users.account.DuplicateAccount;
 import dev.dojo.users.account.NewAccount;
 import dev.dojo.users.account.User;
 import dev.dojo.users.account.UserRepository;
-import dev.dojo.users.api.Rejected;
+import dev.dojo.common.errors.Rejection;
 import dev.dojo.users.password.PasswordHasher;
 import dev.dojo.users.token.AccessTokens;
 import dev.dojo.users.token.RefreshTokens;
@@ -43,7 +43,7 @@ public class AuthService {
         try {
             return signIn(accounts.create(request.username(), request.email(), request.password(), false));
         } catch (DuplicateAccount duplicate) {
-            throw new Rejected(HttpStatus.BAD_REQUEST, USER_EXISTS);
+            throw new Rejection(HttpStatus.BAD_REQUEST, USER_EXISTS);
         }
     }
 
@@ -51,14 +51,14 @@ public class AuthService {
         Optional<User> found = users.findByEmailIgnoringCase(request.email());
         if (found.isEmpty()) {
             hasher.burnCheck(request.password());
-            throw new Rejected(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS);
+            throw new Rejection(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS);
         }
         User user = found.get();
         if (!hasher.matches(request.password(), user.passwordHash())) {
-            throw new Rejected(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS);
+            throw new Rejection(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS);
         }
         if (!user.active()) {
-            throw new Rejected(HttpStatus.UNAUTHORIZED, Messages.USER_UNAVAILABLE);
+            throw new Rejection(HttpStatus.UNAUTHORIZED, Messages.USER_UNAVAILABLE);
         }
         return signIn(user);
     }
@@ -66,7 +66,7 @@ public class AuthService {
     public TokenPair refresh(String refreshToken) {
         OptionalLong owner = refreshTokens.consume(refreshToken);
         if (owner.isEmpty()) {
-            throw new Rejected(HttpStatus.UNAUTHORIZED, Messages.TOKEN_INVALID);
+            throw new Rejection(HttpStatus.UNAUTHORIZED, Messages.TOKEN_INVALID);
         }
         return signIn(activeUser(owner.getAsLong()));
     }
@@ -79,7 +79,7 @@ public class AuthService {
     public User activeUser(long userId) {
         return users.findById(userId)
                 .filter(User::active)
-                .orElseThrow(() -> new Rejected(HttpStatus.UNAUTHORIZED, Messages.USER_UNAVAILABLE));
+                .orElseThrow(() -> new Rejection(HttpStatus.UNAUTHORIZED, Messages.USER_UNAVAILABLE));
     }
 
     private TokenPair signIn(User user) {
