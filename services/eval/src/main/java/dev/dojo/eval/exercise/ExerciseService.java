@@ -6,6 +6,7 @@ import dev.dojo.eval.grading.Grade;
 import dev.dojo.eval.grading.Grader;
 import dev.dojo.eval.grading.JsonValues;
 import dev.dojo.eval.grading.TestCase;
+import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
 import dev.dojo.eval.sandbox.Sandbox;
 import io.micronaut.core.type.Argument;
@@ -46,11 +47,7 @@ public class ExerciseService {
 
     /** Unknown and non-numeric ids alike answer 404. */
     public Exercise find(String id) {
-        try {
-            return repository.findById(Long.parseLong(id)).orElseThrow(() -> Rejection.notFound(MISSING));
-        } catch (NumberFormatException e) {
-            throw Rejection.notFound(MISSING);
-        }
+        return PathId.parse(id).flatMap(repository::findById).orElseThrow(() -> Rejection.notFound(MISSING));
     }
 
     public Exercise find(long id) {

@@ -1,6 +1,7 @@
 package dev.dojo.eval.score;
 
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
 import dev.dojo.common.security.Caller;
 import io.micronaut.http.annotation.Controller;
@@ -62,12 +63,7 @@ public class ScoreController {
     @ApiResponse(responseCode = "404", description = "Score does not exist",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public Envelope<Score> get(String id, Authentication authentication) {
-        Score score;
-        try {
-            score = scores.findById(Long.parseLong(id)).orElseThrow(() -> Rejection.notFound(MISSING));
-        } catch (NumberFormatException e) {
-            throw Rejection.notFound(MISSING);
-        }
+        Score score = PathId.parse(id).flatMap(scores::findById).orElseThrow(() -> Rejection.notFound(MISSING));
         Caller caller = Caller.of(authentication);
         if (!caller.admin() && caller.userId() != score.userId()) {
             throw Rejection.forbidden();

@@ -6,6 +6,7 @@ import dev.dojo.eval.grading.Grade;
 import dev.dojo.eval.grading.Grader;
 import dev.dojo.eval.grading.TestOutcome;
 import dev.dojo.eval.grading.Verdict;
+import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
 import dev.dojo.common.security.Caller;
 import io.micronaut.core.type.Argument;
@@ -51,12 +52,8 @@ public class SubmissionService {
     }
 
     public SubmissionView get(Caller caller, String id) {
-        Submission submission;
-        try {
-            submission = submissions.findById(Long.parseLong(id)).orElseThrow(() -> Rejection.notFound(MISSING));
-        } catch (NumberFormatException e) {
-            throw Rejection.notFound(MISSING);
-        }
+        Submission submission = PathId.parse(id).flatMap(submissions::findById)
+                .orElseThrow(() -> Rejection.notFound(MISSING));
         if (!caller.admin() && caller.userId() != submission.userId()) {
             throw Rejection.forbidden();
         }

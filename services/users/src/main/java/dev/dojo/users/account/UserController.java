@@ -3,6 +3,7 @@ package dev.dojo.users.account;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.security.Roles;
 import dev.dojo.users.api.OpenApiSecurity;
+import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,7 +24,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -68,7 +68,7 @@ public class UserController {
     @ApiResponse(responseCode = "404", description = "User does not exist (unknown or non-numeric id)",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public Envelope<UserView> get(String id) {
-        return parseId(id).flatMap(users::findById)
+        return PathId.parse(id).flatMap(users::findById)
                 .map(user -> Envelope.data(UserView.of(user)))
                 .orElseThrow(() -> new Rejection(HttpStatus.NOT_FOUND, USER_NOT_FOUND));
     }
@@ -96,14 +96,6 @@ public class UserController {
         }
     }
 
-    private static Optional<Long> parseId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            return value > 0 ? Optional.of(value) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 
     /** Schema-only types: the envelope with a concrete {@code data}, for the OpenAPI document. */
     @Schema(name = "UserListEnvelope")
