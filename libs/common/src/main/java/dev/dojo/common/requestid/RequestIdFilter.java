@@ -47,7 +47,11 @@ public class RequestIdFilter implements Ordered {
         if (request.getAttribute(ATTRIBUTE).orElse(null) instanceof String assigned) {
             return assigned;
         }
-        String offered = request.getHeaders().get(HEADER);
+        return acceptOrCreate(request.getHeaders().get(HEADER));
+    }
+
+    /** The caller's {@code offered} id if it is safe to reuse, else a fresh one. */
+    public static String acceptOrCreate(String offered) {
         return offered != null && SAFE_ID.matcher(offered).matches() ? offered : newId();
     }
 

@@ -9,20 +9,16 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One line per request on logger {@code dojo.access}: method, path, status, milliseconds until the response started
- * (a streamed body may still be flowing), the service that answered ({@code -} for main itself) and the request id.
- * Turned off with {@code dojo.access-log.enabled=false}; logback.xml writes it through an async appender so a slow
- * console never slows requests.
+ * Writes the {@link AccessLine} of every request that went through Micronaut's filters (main's own routes, the
+ * client bundle, and proxied requests off the fast lane). Turned off with {@code dojo.access-log.enabled=false};
+ * logback.xml writes it through a batching appender so a slow console never slows requests.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "dojo.access-log.enabled", notEquals = "false")
 public class AccessLogFilter implements Ordered {
 
-    private static final Logger ACCESS = LoggerFactory.getLogger("dojo.access");
     private static final String STARTED = "dojo.accessLog.started";
 
     @RequestFilter
@@ -32,23 +28,15 @@ public class AccessLogFilter implements Ordered {
 
     @ResponseFilter
     public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (!ACCESS.isInfoEnabled()) {
+        if (!AccessLine.enabled()) {
             return;
         }
-        // built by hand and logged as one string: this runs on the event loop for every request, and the
-        // parameterised form cost a format pass plus typed attribute look-ups (bench/gateway/RESULTS.md)
+        // untyped look-ups: this runs on the event loop for every request
         Object started = request.getAttribute(STARTED).orElse(null);
-        long tenthsOfMillis = started instanceof Long nanos ? (System.nanoTime() - nanos) / 100_000 : 0;
-        Object upstream = request.getAttribute(GatewayFilter.UPSTREAM).orElse("-");
-        String line = new StringBuilder(96)
-                .append(request.getMethodName()).append(' ')
-                .append(request.getPath()).append(' ')
-                .append(response.code()).append(' ')
-                .append(tenthsOfMillis / 10).append('.').append(tenthsOfMillis % 10).append("ms upstream=")
-                .append(upstream).append(" id=")
-                .append(RequestIdFilter.requestId(request))
-                .toString();
-        ACCESS.info(line);
+        AccessLine.log(request.getMethodName(), request.getPath(), response.code(),
+                started instanceof Long nanos ? nanos : System.nanoTime(),
+                String.valueOf(request.getAttribute(GatewayFilter.UPSTREAM).orElse("-")),
+                RequestIdFilter.requestId(request));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 
 /**
@@ -33,20 +34,27 @@ public class ClientAddress {
                 }
             }
         }
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return peer(request.getRemoteAddress());
     }
 
-    /** The {@code X-Forwarded-For} chain to send on: the trusted chain plus this hop, or just the peer. */
-    String forwardedFor(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        String peer = remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-        if (trustForwardedHeaders) {
-            List<String> forwarded = request.getHeaders().getAll(ForwardedHeaders.FOR);
-            if (!forwarded.isEmpty()) {
-                return String.join(", ", forwarded) + ", " + peer;
-            }
+    /**
+     * The {@code X-Forwarded-For} chain to send on: the trusted chain plus this hop, or just the peer.
+     *
+     * @param forwarded the caller's {@code X-Forwarded-For} values
+     * @param remote    the caller's socket address
+     */
+    public String forwardedFor(List<String> forwarded, SocketAddress remote) {
+        String peer = peer(remote);
+        if (trustForwardedHeaders && !forwarded.isEmpty()) {
+            return String.join(", ", forwarded) + ", " + peer;
         }
         return peer;
+    }
+
+    private static String peer(SocketAddress address) {
+        if (address instanceof InetSocketAddress remote) {
+            return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        }
+        return String.valueOf(address);
     }
 }

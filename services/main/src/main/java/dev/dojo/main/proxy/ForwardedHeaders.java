@@ -1,27 +1,30 @@
 package dev.dojo.main.proxy;
 
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpHeaders;
-
 /** Tells a service who really called and how, since it only sees main's connection. */
-final class ForwardedHeaders {
+public final class ForwardedHeaders {
 
-    static final String FOR = "X-Forwarded-For";
+    public static final String FOR = "X-Forwarded-For";
     static final String PROTO = "X-Forwarded-Proto";
     static final String HOST = "X-Forwarded-Host";
 
     private ForwardedHeaders() {
     }
 
-    static void apply(HttpRequest<?> original, String forwardedFor, boolean trusted, MutableHttpHeaders headers) {
-        headers.set(FOR, forwardedFor);
-        String proto = trusted ? original.getHeaders().get(PROTO) : null;
-        headers.set(PROTO, proto != null ? proto : (original.isSecure() ? "https" : "http"));
-        String host = trusted ? original.getHeaders().get(HOST) : null;
+    /**
+     * Rewrites {@code headers}, the outgoing copy of the caller's headers (still holding what the caller sent).
+     *
+     * @param forwardedFor the chain from {@link ClientAddress#forwardedFor}
+     * @param secure       whether the caller's connection to main is TLS
+     * @param trusted      whether the caller's own {@code X-Forwarded-*} may be kept (behind a trusted proxy)
+     */
+    public static void apply(HeaderMap headers, String forwardedFor, boolean secure, boolean trusted) {
+        String proto = trusted ? headers.get(PROTO) : null;
+        String host = trusted ? headers.get(HOST) : null;
         if (host == null) {
-            host = original.getHeaders().get(HttpHeaders.HOST);
+            host = headers.get("Host");
         }
+        headers.set(FOR, forwardedFor);
+        headers.set(PROTO, proto != null ? proto : (secure ? "https" : "http"));
         if (host != null) {
             headers.set(HOST, host);
         } else {

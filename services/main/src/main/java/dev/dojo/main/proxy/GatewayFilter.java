@@ -19,8 +19,6 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.HttpServerConfiguration;
 import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.util.Optional;
@@ -35,8 +33,6 @@ public class GatewayFilter implements HttpServerFilter {
 
     /** Request attribute naming the service a request went to, for the access log and the client filters. */
     public static final String UPSTREAM = "dojo.upstream";
-
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
 
     private final RouteTable routes;
     private final ClientAddress clientAddress;
@@ -83,8 +79,7 @@ public class GatewayFilter implements HttpServerFilter {
                     }
                     route.circuit().onFailure();
                     UpstreamFailure kind = UpstreamFailure.classify(failure);
-                    LOG.warn("{} {} → {} failed ({}): {}", request.getMethodName(), request.getPath(), route.name(),
-                            kind, failure.getClass().getSimpleName());
+                    kind.log(request.getMethodName(), request.getPath(), route.name(), failure);
                     return Mono.<MutableHttpResponse<?>>just(kind.response(route.name()));
                 })
                 .doOnCancel(route.circuit()::onAbandoned);
@@ -111,16 +106,18 @@ public class GatewayFilter implements HttpServerFilter {
 
     private MutableHttpRequest<?> outgoing(HttpRequest<?> request) {
         String requestId = RequestIdFilter.requestId(request);
-        String forwardedFor = clientAddress.forwardedFor(request);
-        return request.mutate().headers(headers -> {
+        String forwardedFor = clientAddress.forwardedFor(request.getHeaders().getAll(ForwardedHeaders.FOR),
+                request.getRemoteAddress());
+        return request.mutate().headers(mutable -> {
+            HeaderMap headers = HeaderMap.of(mutable);
             HopByHopHeaders.strip(headers);
-            ForwardedHeaders.apply(request, forwardedFor, trustForwardedHeaders, headers);
+            ForwardedHeaders.apply(headers, forwardedFor, request.isSecure(), trustForwardedHeaders);
             headers.set(RequestIdFilter.HEADER, requestId);
         });
     }
 
     private static MutableHttpResponse<?> incoming(MutableHttpResponse<?> response, boolean callerCloses) {
-        HopByHopHeaders.strip(response.getHeaders());
+        HopByHopHeaders.strip(HeaderMap.of(response.getHeaders()));
         // main's RequestIdFilter echoes the id once; the service's copy would be a duplicate
         response.getHeaders().remove(RequestIdFilter.HEADER);
         if (callerCloses) {

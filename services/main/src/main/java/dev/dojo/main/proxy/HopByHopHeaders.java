@@ -1,7 +1,5 @@
 package dev.dojo.main.proxy;
 
-import io.micronaut.http.MutableHttpHeaders;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +8,7 @@ import java.util.Locale;
  * header the {@code Connection} header names. Message framing ({@code Transfer-Encoding}, {@code Content-Length}) is
  * left to the HTTP layers on each side, which re-frame the streamed body themselves.
  */
-final class HopByHopHeaders {
+public final class HopByHopHeaders {
 
     private static final List<String> NAMES = List.of(
             "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
@@ -19,7 +17,7 @@ final class HopByHopHeaders {
     private HopByHopHeaders() {
     }
 
-    static void strip(MutableHttpHeaders headers) {
+    public static void strip(HeaderMap headers) {
         for (String listed : headers.getAll("Connection")) {
             for (String name : listed.split(",")) {
                 String trimmed = name.trim();

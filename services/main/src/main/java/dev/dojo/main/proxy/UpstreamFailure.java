@@ -6,6 +6,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -24,6 +27,8 @@ public enum UpstreamFailure {
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The %s service is unavailable. Please try again later."),
     TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "The %s service did not answer in time. Please try again later."),
     BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "The %s service sent no valid answer. Please try again later.");
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamFailure.class);
 
     private final HttpStatus status;
     private final String message;
@@ -51,7 +56,17 @@ public enum UpstreamFailure {
     }
 
     public MutableHttpResponse<Envelope<Void>> response(String service) {
-        return HttpResponse.<Envelope<Void>>status(status).body(Envelope.error(message.formatted(service)));
+        return HttpResponse.<Envelope<Void>>status(status).body(body(service));
+    }
+
+    public Envelope<Void> body(String service) {
+        return Envelope.error(message.formatted(service));
+    }
+
+    /** One warning per failed call, the same from both lanes: what was asked, of whom, and the kind of failure. */
+    public void log(String method, String path, String service, Throwable failure) {
+        LOG.warn("{} {} → {} failed ({}): {}", method, path, service, this,
+                failure == null ? "connection closed" : failure.getClass().getSimpleName());
     }
 
     public HttpStatus status() {

@@ -20,8 +20,9 @@ public final class CircuitBreaker {
     private final long openForNanos;
     private final LongSupplier nanoClock;
 
-    private State state = State.CLOSED;
-    private int consecutiveFailures;
+    // volatile: a closed circuit with no failures is checked without the lock, as it is on every proxied request
+    private volatile State state = State.CLOSED;
+    private volatile int consecutiveFailures;
     private long openedAt;
     private boolean trialInFlight;
 
@@ -32,7 +33,11 @@ public final class CircuitBreaker {
     }
 
     /** Whether a request may go to the service now; a {@code true} must be followed by one outcome call. */
-    public synchronized boolean tryAcquire() {
+    public boolean tryAcquire() {
+        return state == State.CLOSED || tryAcquireSlow();
+    }
+
+    private synchronized boolean tryAcquireSlow() {
         switch (state) {
             case CLOSED:
                 return true;
@@ -52,7 +57,14 @@ public final class CircuitBreaker {
         }
     }
 
-    public synchronized void onSuccess() {
+    public void onSuccess() {
+        if (state == State.CLOSED && consecutiveFailures == 0) {
+            return;
+        }
+        closeAfterSuccess();
+    }
+
+    private synchronized void closeAfterSuccess() {
         state = State.CLOSED;
         consecutiveFailures = 0;
         trialInFlight = false;
@@ -72,7 +84,7 @@ public final class CircuitBreaker {
         trialInFlight = false;
     }
 
-    public synchronized State state() {
+    public State state() {
         return state;
     }
 

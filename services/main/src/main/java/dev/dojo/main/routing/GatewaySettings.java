@@ -14,13 +14,16 @@ import java.time.Duration;
  * @param trustForwardedHeaders whether an {@code X-Forwarded-For} from the caller is kept (only behind a trusted
  *                              proxy such as an ingress); at the edge it is replaced by the socket's address
  * @param circuitBreaker        when to stop calling a failing service for a while
+ * @param fastLane              whether plain exchanges are proxied on the fast lane (dev.dojo.main.proxy.fast) rather
+ *                              than through Micronaut's filter chain and HTTP client; both answer the same
  */
 @ConfigurationProperties("dojo.gateway")
 public record GatewaySettings(
         @Bindable(defaultValue = "2s") Duration connectTimeout,
         @Bindable(defaultValue = "30s") Duration readTimeout,
         @Bindable(defaultValue = "false") boolean trustForwardedHeaders,
-        CircuitBreakerSettings circuitBreaker) {
+        CircuitBreakerSettings circuitBreaker,
+        @Bindable(defaultValue = "true") boolean fastLane) {
 
     public GatewaySettings {
         if (circuitBreaker == null) {

@@ -3,6 +3,7 @@ package dev.dojo.main.routing;
 import io.micronaut.http.client.ProxyHttpClient;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,8 +14,11 @@ import java.util.List;
  * @param prefixes path prefixes it owns, without trailing slash
  * @param client   a client bound to {@code url} with this route's timeouts
  * @param circuit  this service's circuit breaker
+ * @param connectTimeout how long a connection to the service may take
+ * @param readTimeout    how long the service may stay silent while answering
  */
-public record Route(String name, URI url, List<String> prefixes, ProxyHttpClient client, CircuitBreaker circuit) {
+public record Route(String name, URI url, List<String> prefixes, ProxyHttpClient client, CircuitBreaker circuit,
+                    Duration connectTimeout, Duration readTimeout) {
 
     /**
      * The length of the longest prefix owning {@code path}, or -1. A prefix owns itself and what lies below it on a

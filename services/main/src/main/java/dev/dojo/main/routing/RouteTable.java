@@ -58,9 +58,11 @@ public class RouteTable {
         if (configuration.url() == null || configuration.prefixes() == null || configuration.prefixes().isEmpty()) {
             throw new IllegalStateException("dojo.routes." + configuration.name() + " needs a url and prefixes");
         }
+        Duration connectTimeout = orDefault(configuration.connectTimeout(), settings.connectTimeout());
+        Duration readTimeout = orDefault(configuration.readTimeout(), settings.readTimeout());
         DefaultHttpClientConfiguration http = new DefaultHttpClientConfiguration();
-        http.setConnectTimeout(orDefault(configuration.connectTimeout(), settings.connectTimeout()));
-        http.setReadTimeout(orDefault(configuration.readTimeout(), settings.readTimeout()));
+        http.setConnectTimeout(connectTimeout);
+        http.setReadTimeout(readTimeout);
         // a redirect is the service's answer to the browser, not something the edge should follow
         http.setFollowRedirects(false);
         // keep each proxied exchange on the event loop that accepted it: the client shares the server's event
@@ -79,7 +81,8 @@ public class RouteTable {
                 .toList();
         var breaker = settings.circuitBreaker();
         CircuitBreaker circuit = new CircuitBreaker(breaker.failureThreshold(), breaker.openFor(), System::nanoTime);
-        return new Route(configuration.name(), configuration.url(), prefixes, client, circuit);
+        return new Route(configuration.name(), configuration.url(), prefixes, client, circuit, connectTimeout,
+                readTimeout);
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

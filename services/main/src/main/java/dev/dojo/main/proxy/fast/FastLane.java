@@ -1,0 +1,141 @@
+package dev.dojo.main.proxy.fast;
+
+import dev.dojo.main.accesslog.AccessLine;
+import dev.dojo.main.proxy.ClientAddress;
+import dev.dojo.main.ratelimit.RateLimitSettings;
+import dev.dojo.main.routing.GatewaySettings;
+import dev.dojo.main.routing.Route;
+import dev.dojo.main.routing.RouteTable;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.micronaut.json.JsonMapper;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Decides which requests the fast lane proxies and holds what its exchanges share. It takes only the plain case:
+ * a known method on a clean path under a service's prefix, a body of declared length within the limit, and nothing
+ * one of main's filters must see (rate-limited logins, CORS while a dev origin is configured). Anything else — a
+ * chunked or oversized body, {@code Expect}, {@code Upgrade}, an encoded or odd path — takes the full path, so
+ * Micronaut still judges every unusual request. A new filter that must see proxied requests belongs in
+ * {@link #upstreamFor} too.
+ */
+@Singleton
+public class FastLane {
+
+    private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+
+    private final RouteTable routes;
+    private final Map<Route, Upstream> upstreams = new HashMap<>();
+    private final ClientAddress clientAddress;
+    private final boolean trustForwardedHeaders;
+    private final long maxRequestSize;
+    private final Set<String> rateLimitedPaths;
+    private final String corsOrigin;
+    private final boolean accessLog;
+    private final ResponseCompression compression;
+    private final LongAdder exchanges = new LongAdder();
+
+    public FastLane(RouteTable routes, GatewaySettings settings, ClientAddress clientAddress,
+                    NettyHttpServerConfiguration server, RateLimitSettings rateLimits, JsonMapper json,
+                    @Nullable @Property(name = "dojo.cors.origin") String corsOrigin,
+                    @Value("${dojo.access-log.enabled:true}") boolean accessLog) {
+        this.routes = routes;
+        this.clientAddress = clientAddress;
+        this.trustForwardedHeaders = settings.trustForwardedHeaders();
+        this.maxRequestSize = server.getMaxRequestSize();
+        this.rateLimitedPaths = Set.copyOf(rateLimits.paths());
+        this.corsOrigin = corsOrigin;
+        this.accessLog = accessLog;
+        this.compression = new ResponseCompression(server.getCompressionThreshold(), server.getCompressionLevel());
+        for (Route route : routes.routes()) {
+            Upstream upstream = Upstream.of(route, json);
+            if (upstream != null) {
+                upstreams.put(route, upstream);
+            }
+        }
+    }
+
+    /** The service to proxy {@code request} to on the fast lane, or {@code null} if it must take the full path. */
+    @Nullable
+    Upstream upstreamFor(HttpRequest request) {
+        if (request.decoderResult().isFailure() || !METHODS.contains(request.method())) {
+            return null;
+        }
+        String path = CleanPath.of(request.uri());
+        if (path == null) {
+            return null;
+        }
+        HttpHeaders headers = request.headers();
+        if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING) || headers.contains(HttpHeaderNames.EXPECT)
+                || headers.contains(HttpHeaderNames.UPGRADE) || !declaredLengthWithinLimit(headers)) {
+            return null;
+        }
+        if (request.method() == HttpMethod.POST && rateLimitedPaths.contains(path)) {
+            return null;
+        }
+        if (corsOrigin != null && headers.contains(HttpHeaderNames.ORIGIN)
+                || !ResponseCompression.decidedHere(headers)) {
+            return null;
+        }
+        Route route = routes.find(path).orElse(null);
+        return route == null ? null : upstreams.get(route);
+    }
+
+    private boolean declaredLengthWithinLimit(HttpHeaders headers) {
+        List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
+        if (lengths.isEmpty()) {
+            return true;
+        }
+        if (lengths.size() > 1) {
+            return false;
+        }
+        String length = lengths.get(0);
+        if (length.isEmpty() || length.length() > 19) {
+            return false;
+        }
+        for (int i = 0; i < length.length(); i++) {
+            if (length.charAt(i) < '0' || length.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Long.parseLong(length) <= maxRequestSize;
+    }
+
+    ClientAddress clientAddress() {
+        return clientAddress;
+    }
+
+    boolean trustForwardedHeaders() {
+        return trustForwardedHeaders;
+    }
+
+    ResponseCompression compression() {
+        return compression;
+    }
+
+    boolean accessLog() {
+        return accessLog && AccessLine.enabled();
+    }
+
+    void counted() {
+        exchanges.increment();
+    }
+
+    /** How many exchanges the fast lane has started, for tests and diagnostics. */
+    public long exchanges() {
+        return exchanges.sum();
+    }
+}

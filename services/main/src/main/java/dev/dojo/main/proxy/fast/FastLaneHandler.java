@@ -1,0 +1,203 @@
+package dev.dojo.main.proxy.fast;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
+
+import java.util.ArrayDeque;
+
+/**
+ * Sits in one caller's connection between Netty's HTTP codec and Micronaut's handler, and decides per request which
+ * lane serves it: a request the {@link FastLane} accepts becomes an {@link Exchange}; anything else goes on to
+ * Micronaut untouched.
+ * <p>
+ * HTTP/1.1 answers must leave in request order, so a request only takes the fast lane while Micronaut has no answer
+ * outstanding on this connection (counted from what it writes through here), and requests that arrive during an
+ * exchange (pipelining) wait here until it is over. While an exchange runs, this handler decides when the caller's
+ * connection is read; Micronaut's own read requests wait until the exchange is over.
+ */
+final class FastLaneHandler extends ChannelDuplexHandler {
+
+    private final FastLane lane;
+    private ChannelHandlerContext ctx;
+    private boolean secure;
+    /** Requests passed to Micronaut whose answer has not been written completely yet. */
+    private int micronautOutstanding;
+    /** Whether the body parts now arriving belong to a request passed to Micronaut. */
+    private boolean bodyToMicronaut;
+    private Exchange exchange;
+    private ArrayDeque<Object> waiting;
+
+    FastLaneHandler(FastLane lane) {
+        this.lane = lane;
+    }
+
+    boolean secure() {
+        return secure;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.secure = ctx.pipeline().get(SslHandler.class) != null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (exchange != null) {
+            if (exchange.wantsBody() && msg instanceof HttpContent part && (waiting == null || waiting.isEmpty())) {
+                exchange.body(part);
+                if (exchange.finished() && !exchange.wantsBody()) {
+                    exchange = null;
+                    resume();
+                }
+            } else {
+                if (waiting == null) {
+                    waiting = new ArrayDeque<>(2);
+                }
+                waiting.add(msg);
+            }
+            return;
+        }
+        dispatch(msg);
+    }
+
+    private void dispatch(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            Upstream upstream = micronautOutstanding == 0 ? lane.upstreamFor(request) : null;
+            if (upstream != null) {
+                exchange = new Exchange(lane, this, ctx, upstream, request);
+                exchange.start();
+                if (msg instanceof HttpContent part) {
+                    exchange.body(part);
+                }
+                return;
+            }
+            micronautOutstanding++;
+            bodyToMicronaut = !(msg instanceof LastHttpContent);
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (msg instanceof LastHttpContent) {
+            bodyToMicronaut = false;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    /** Called by the exchange when its answer is written; the caller's connection stays open if {@code keepAlive}. */
+    void exchangeDone(boolean keepAlive) {
+        if (!keepAlive) {
+            releaseWaiting();
+            return;
+        }
+        if (!exchange.wantsBody()) {
+            exchange = null;
+            resume();
+        }
+        // otherwise the rest of the request body is still to be read and dropped: channelRead resumes after it
+    }
+
+    /** Serves what arrived during the exchange, then reads on. */
+    private void resume() {
+        boolean toMicronaut = false;
+        while (exchange == null && waiting != null && !waiting.isEmpty()) {
+            Object msg = waiting.poll();
+            toMicronaut |= !(msg instanceof HttpRequest) || micronautOutstanding > 0 || bodyToMicronaut;
+            dispatch(msg);
+            if (exchange != null) {
+                // the next exchange takes the rest that waited (its body first)
+                while (exchange.wantsBody() && !waiting.isEmpty() && waiting.peek() instanceof HttpContent) {
+                    exchange.body((HttpContent) waiting.poll());
+                }
+            }
+        }
+        if (toMicronaut) {
+            // Micronaut flushes and asks for more at the end of a read batch
+            ctx.fireChannelReadComplete();
+        }
+        if (exchange == null || exchange.wantsBody()) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            exchange.callerReadComplete();
+            if (exchange.wantsBody() && exchange.serviceWritable()) {
+                ctx.read();
+            }
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        // while an exchange runs, this handler reads for it; Micronaut's request is met when the exchange is over
+        if (exchange == null) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        // only Micronaut's writes pass here (an exchange writes from this handler's context, below it)
+        boolean interim = msg instanceof HttpResponse response
+                && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+        if (!interim && msg instanceof LastHttpContent && micronautOutstanding > 0) {
+            micronautOutstanding--;
+        }
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            exchange.callerWritabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        callerGone();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (exchange != null) {
+            callerGone();
+            ctx.close();
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        callerGone();
+    }
+
+    private void callerGone() {
+        if (exchange != null) {
+            exchange.callerGone();
+            exchange = null;
+        }
+        releaseWaiting();
+    }
+
+    private void releaseWaiting() {
+        if (waiting != null) {
+            waiting.forEach(ReferenceCountUtil::release);
+            waiting.clear();
+        }
+    }
+}
