@@ -40,13 +40,16 @@ public class ClientAddress {
     /**
      * The {@code X-Forwarded-For} chain to send on: the trusted chain plus this hop, or just the peer.
      *
-     * @param forwarded the caller's {@code X-Forwarded-For} values
-     * @param remote    the caller's socket address
+     * @param headers the caller's headers
+     * @param remote  the caller's socket address
      */
-    public String forwardedFor(List<String> forwarded, SocketAddress remote) {
+    public String forwardedFor(HeaderMap headers, SocketAddress remote) {
         String peer = peer(remote);
-        if (trustForwardedHeaders && !forwarded.isEmpty()) {
-            return String.join(", ", forwarded) + ", " + peer;
+        if (trustForwardedHeaders) {
+            List<String> forwarded = headers.getAll(ForwardedHeaders.FOR);
+            if (!forwarded.isEmpty()) {
+                return String.join(", ", forwarded) + ", " + peer;
+            }
         }
         return peer;
     }

@@ -1,11 +1,14 @@
 package dev.dojo.main.proxy;
 
+import io.netty.util.AsciiString;
+
 /** Tells a service who really called and how, since it only sees main's connection. */
 public final class ForwardedHeaders {
 
-    public static final String FOR = "X-Forwarded-For";
-    static final String PROTO = "X-Forwarded-Proto";
-    static final String HOST = "X-Forwarded-Host";
+    public static final AsciiString FOR = AsciiString.cached("X-Forwarded-For");
+    static final AsciiString PROTO = AsciiString.cached("X-Forwarded-Proto");
+    static final AsciiString HOST = AsciiString.cached("X-Forwarded-Host");
+    private static final AsciiString HOST_HEADER = AsciiString.cached("Host");
 
     private ForwardedHeaders() {
     }
@@ -21,7 +24,7 @@ public final class ForwardedHeaders {
         String proto = trusted ? headers.get(PROTO) : null;
         String host = trusted ? headers.get(HOST) : null;
         if (host == null) {
-            host = headers.get("Host");
+            host = headers.get(HOST_HEADER);
         }
         headers.set(FOR, forwardedFor);
         headers.set(PROTO, proto != null ? proto : (secure ? "https" : "http"));

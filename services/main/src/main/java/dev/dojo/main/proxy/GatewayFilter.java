@@ -106,10 +106,9 @@ public class GatewayFilter implements HttpServerFilter {
 
     private MutableHttpRequest<?> outgoing(HttpRequest<?> request) {
         String requestId = RequestIdFilter.requestId(request);
-        String forwardedFor = clientAddress.forwardedFor(request.getHeaders().getAll(ForwardedHeaders.FOR),
-                request.getRemoteAddress());
         return request.mutate().headers(mutable -> {
             HeaderMap headers = HeaderMap.of(mutable);
+            String forwardedFor = clientAddress.forwardedFor(headers, request.getRemoteAddress());
             HopByHopHeaders.strip(headers);
             ForwardedHeaders.apply(headers, forwardedFor, request.isSecure(), trustForwardedHeaders);
             headers.set(RequestIdFilter.HEADER, requestId);

@@ -5,38 +5,39 @@ import io.micronaut.http.MutableHttpHeaders;
 import java.util.List;
 
 /**
- * The few header operations the proxy's rules need, so one rule serves both lanes: Micronaut's headers on the
+ * The few header operations the proxy's rules need (names are best given as {@link io.netty.util.AsciiString}
+ * constants, whose hash Netty's header maps need not recompute per look-up), so one rule serves both lanes: Micronaut's headers on the
  * filter path ({@link GatewayFilter}) and Netty's on the fast lane ({@link dev.dojo.main.proxy.fast.FastLane}).
  */
 public interface HeaderMap {
 
-    List<String> getAll(String name);
+    List<String> getAll(CharSequence name);
 
-    String get(String name);
+    String get(CharSequence name);
 
-    void set(String name, String value);
+    void set(CharSequence name, String value);
 
-    void remove(String name);
+    void remove(CharSequence name);
 
     static HeaderMap of(MutableHttpHeaders headers) {
         return new HeaderMap() {
             @Override
-            public List<String> getAll(String name) {
+            public List<String> getAll(CharSequence name) {
                 return headers.getAll(name);
             }
 
             @Override
-            public String get(String name) {
+            public String get(CharSequence name) {
                 return headers.get(name);
             }
 
             @Override
-            public void set(String name, String value) {
+            public void set(CharSequence name, String value) {
                 headers.set(name, value);
             }
 
             @Override
-            public void remove(String name) {
+            public void remove(CharSequence name) {
                 headers.remove(name);
             }
         };
@@ -45,22 +46,22 @@ public interface HeaderMap {
     static HeaderMap of(io.netty.handler.codec.http.HttpHeaders headers) {
         return new HeaderMap() {
             @Override
-            public List<String> getAll(String name) {
+            public List<String> getAll(CharSequence name) {
                 return headers.getAll(name);
             }
 
             @Override
-            public String get(String name) {
+            public String get(CharSequence name) {
                 return headers.get(name);
             }
 
             @Override
-            public void set(String name, String value) {
+            public void set(CharSequence name, String value) {
                 headers.set(name, value);
             }
 
             @Override
-            public void remove(String name) {
+            public void remove(CharSequence name) {
                 headers.remove(name);
             }
         };

@@ -1,7 +1,10 @@
 package dev.dojo.main.proxy;
 
+import io.netty.util.AsciiString;
+
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Headers that describe one connection, not the message (RFC 9110 §7.6.1): a proxy must not pass them on, nor any
@@ -10,15 +13,16 @@ import java.util.Locale;
  */
 public final class HopByHopHeaders {
 
-    private static final List<String> NAMES = List.of(
+    private static final AsciiString CONNECTION = AsciiString.cached("Connection");
+    private static final List<AsciiString> NAMES = Stream.of(
             "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
-            "TE", "Trailer", "Upgrade");
+            "TE", "Trailer", "Upgrade").map(AsciiString::cached).toList();
 
     private HopByHopHeaders() {
     }
 
     public static void strip(HeaderMap headers) {
-        for (String listed : headers.getAll("Connection")) {
+        for (String listed : headers.getAll(CONNECTION)) {
             for (String name : listed.split(",")) {
                 String trimmed = name.trim();
                 if (!trimmed.isEmpty() && !"close".equals(trimmed.toLowerCase(Locale.ROOT))
@@ -27,7 +31,7 @@ public final class HopByHopHeaders {
                 }
             }
         }
-        for (String name : NAMES) {
+        for (AsciiString name : NAMES) {
             headers.remove(name);
         }
     }

@@ -30,15 +30,14 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One proxied request on the fast lane, from the caller's request line to the service's last byte. Everything runs
+ * One proxied request on the fast lane, from the caller's request head to the service's last byte. Everything runs
  * on the caller's event loop, so nothing here is shared between threads.
  * <p>
  * The outcomes match the full path's: the service's answer streamed back with hop-by-hop headers removed and the
@@ -46,6 +45,8 @@ import java.util.concurrent.TimeUnit;
  * than the route's read timeout, 502 when it breaks off before answering; the circuit is charged the same way.
  */
 final class Exchange {
+
+    private static final AsciiString REQUEST_ID = AsciiString.cached(RequestIdFilter.HEADER);
 
     private final FastLane lane;
     private final FastLaneHandler handler;
@@ -57,7 +58,6 @@ final class Exchange {
     private final String path;
     private final String requestId;
     private final long started = System.nanoTime();
-    private final long readTimeoutNanos;
 
     /** Whether the caller's connection stays open after this exchange. */
     private boolean keepAlive;
@@ -72,8 +72,6 @@ final class Exchange {
     private boolean serviceKeepAlive;
     private boolean finished;
     private ResponseCompression.Encoder encoder;
-    private ScheduledFuture<?> timer;
-    private long lastHeard;
 
     Exchange(FastLane lane, FastLaneHandler handler, ChannelHandlerContext caller, Upstream upstream,
              HttpRequest request) {
@@ -87,12 +85,11 @@ final class Exchange {
         String uri = request.uri();
         int query = uri.indexOf('?');
         this.path = query < 0 ? uri : uri.substring(0, query);
-        this.requestId = RequestIdFilter.acceptOrCreate(request.headers().get(RequestIdFilter.HEADER));
-        this.readTimeoutNanos = upstream.route().readTimeout().toNanos();
+        this.requestId = RequestIdFilter.acceptOrCreate(request.headers().get(REQUEST_ID));
         this.keepAlive = HttpUtil.isKeepAlive(request);
     }
 
-    /** Starts the exchange: the request line and headers have arrived; body parts follow via {@link #body}. */
+    /** Starts the exchange: the request head has arrived; body parts follow via {@link #body}. */
     void start() {
         lane.counted();
         if (!circuit.tryAcquire()) {
@@ -110,19 +107,17 @@ final class Exchange {
 
     private void rewriteForService() {
         HttpHeaders headers = request.headers();
-        String forwardedFor = lane.clientAddress().forwardedFor(headers.getAll(ForwardedHeaders.FOR),
-                caller.channel().remoteAddress());
         HeaderMap map = HeaderMap.of(headers);
+        String forwardedFor = lane.clientAddress().forwardedFor(map, caller.channel().remoteAddress());
         HopByHopHeaders.strip(map);
         ForwardedHeaders.apply(map, forwardedFor, handler.secure(), lane.trustForwardedHeaders());
-        headers.set(RequestIdFilter.HEADER, requestId);
+        headers.set(REQUEST_ID, requestId);
         headers.set(HttpHeaderNames.HOST, upstream.hostHeader());
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
     }
 
     private void connect() {
-        ChannelFuture connecting = upstream.connect(caller.channel());
-        connecting.addListener((ChannelFuture done) -> {
+        upstream.connect(caller.channel()).addListener((ChannelFuture done) -> {
             if (finished) {
                 done.channel().close();
             } else if (done.isSuccess()) {
@@ -138,7 +133,6 @@ final class Exchange {
         serviceEnd = channel.pipeline().get(UpstreamHandler.class);
         serviceEnd.attach(this);
         reusedConnection = reused;
-        channel.config().setAutoRead(true);
         channel.write(request, channel.voidPromise());
         if (pendingBody != null) {
             for (HttpContent part : pendingBody) {
@@ -146,10 +140,9 @@ final class Exchange {
             }
             pendingBody = null;
         }
-        channel.flush();
-        lastHeard = System.nanoTime();
-        if (timer == null) {
-            timer = caller.executor().schedule(this::checkSilence, readTimeoutNanos, TimeUnit.NANOSECONDS);
+        if (!handler.reading()) {
+            // outside the caller's read batch nothing else will flush (a connection that was just opened)
+            channel.flush();
         }
     }
 
@@ -162,7 +155,7 @@ final class Exchange {
             part.release();
         } else if (service != null) {
             service.write(part, service.voidPromise());
-            if (requestComplete) {
+            if (!handler.reading()) {
                 service.flush();
             }
         } else {
@@ -182,7 +175,7 @@ final class Exchange {
         return finished;
     }
 
-    /** The caller's read batch ended: send on what it brought. */
+    /** The caller's read batch ended: send on what it brought, in one write. */
     void callerReadComplete() {
         if (service != null && !finished) {
             service.flush();
@@ -209,7 +202,6 @@ final class Exchange {
     /** A message from the service: the response head, then body parts. */
     void fromService(Object msg) {
         heardFromService = true;
-        lastHeard = System.nanoTime();
         if (finished) {
             ReferenceCountUtil.release(msg);
             return;
@@ -223,7 +215,7 @@ final class Exchange {
         }
     }
 
-    /** Passes the service's response head on; {@code false} if the message carries nothing further to pass. */
+    /** Passes the service's response head on; {@code false} if nothing of the message is left to pass. */
     private boolean responseHead(HttpResponse response) {
         if (response.decoderResult().isFailure()) {
             fail(UpstreamFailure.BAD_GATEWAY, response.decoderResult().cause());
@@ -238,7 +230,7 @@ final class Exchange {
         serviceKeepAlive = HttpUtil.isKeepAlive(response);
         HttpHeaders headers = response.headers();
         HopByHopHeaders.strip(HeaderMap.of(headers));
-        headers.set(RequestIdFilter.HEADER, requestId);
+        headers.set(REQUEST_ID, requestId);
         boolean http10 = callerVersion == HttpVersion.HTTP_1_0;
         if (mayHaveBody(response) && !HttpUtil.isContentLengthSet(response)
                 && !HttpUtil.isTransferEncodingChunked(response)) {
@@ -259,9 +251,16 @@ final class Exchange {
         } else if (http10) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        caller.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers), caller.voidPromise());
         logAccess(response.status().code());
-        return response instanceof HttpContent;
+        if (response instanceof HttpContent) {
+            // a head and body in one message: pass the head alone, the body follows in responseBody
+            caller.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers),
+                    caller.voidPromise());
+            return true;
+        }
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
+        caller.write(response, caller.voidPromise());
+        return false;
     }
 
     private void responseBody(HttpContent part) {
@@ -269,12 +268,8 @@ final class Exchange {
         HttpContent out = part;
         if (encoder != null) {
             ByteBuf compressed = encoder.push(part.content());
-            if (last) {
-                ByteBuf tail = encoder.finish();
-                out = new DefaultLastHttpContent(Unpooled.wrappedBuffer(compressed, tail));
-            } else {
-                out = new DefaultHttpContent(compressed);
-            }
+            out = last ? new DefaultLastHttpContent(Unpooled.wrappedBuffer(compressed, encoder.finish()))
+                    : new DefaultHttpContent(compressed);
         }
         if (!last) {
             caller.write(out, caller.voidPromise());
@@ -284,8 +279,6 @@ final class Exchange {
             return;
         }
         finished = true;
-        cancelTimer();
-        ChannelFuture written = caller.writeAndFlush(out);
         if (serviceKeepAlive && requestComplete) {
             serviceEnd.detach();
             service.config().setAutoRead(true);
@@ -294,14 +287,17 @@ final class Exchange {
         } else {
             closeService();
         }
-        if (!keepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
+        if (keepAlive) {
+            caller.writeAndFlush(out, caller.voidPromise());
+        } else {
+            caller.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
         }
         handler.exchangeDone(keepAlive);
     }
 
     void serviceReadComplete() {
         if (!finished) {
+            // pass on what this batch brought; a finished exchange has flushed already
             caller.flush();
         }
     }
@@ -330,17 +326,9 @@ final class Exchange {
                 || method == HttpMethod.OPTIONS) && HttpUtil.getContentLength(request, 0L) == 0;
     }
 
-    private void checkSilence() {
-        if (finished) {
-            return;
-        }
-        long silent = System.nanoTime() - lastHeard;
-        if (silent >= readTimeoutNanos) {
-            timer = null;
-            fail(UpstreamFailure.TIMEOUT, null);
-        } else {
-            timer = caller.executor().schedule(this::checkSilence, readTimeoutNanos - silent, TimeUnit.NANOSECONDS);
-        }
+    /** The service said nothing for the route's read timeout. */
+    void serviceSilent() {
+        fail(UpstreamFailure.TIMEOUT, null);
     }
 
     private void fail(UpstreamFailure kind, Throwable cause) {
@@ -351,7 +339,10 @@ final class Exchange {
         kind.log(request.method().name(), path, upstream.route().name(), cause);
         if (responseStarted) {
             // the head is gone: a cut-off connection is the only honest way to say the body is incomplete
-            abort();
+            finished = true;
+            closeService();
+            caller.close();
+            handler.exchangeDone(false);
         } else {
             answer(kind, -1);
         }
@@ -360,7 +351,6 @@ final class Exchange {
     /** Answers the caller with {@code kind}'s envelope; {@code retryAfter} seconds if not negative. */
     private void answer(UpstreamFailure kind, long retryAfter) {
         finished = true;
-        cancelTimer();
         closeService();
         byte[] body = upstream.errorBody(kind);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -368,7 +358,7 @@ final class Exchange {
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        headers.set(RequestIdFilter.HEADER, requestId);
+        headers.set(REQUEST_ID, requestId);
         if (retryAfter >= 0) {
             headers.set(HttpHeaderNames.RETRY_AFTER, retryAfter);
         }
@@ -389,45 +379,24 @@ final class Exchange {
             return;
         }
         finished = true;
-        cancelTimer();
         if (!responseStarted) {
             circuit.onAbandoned();
         }
         closeService();
-        releasePendingBody();
-    }
-
-    private void abort() {
-        finished = true;
-        cancelTimer();
-        closeService();
-        caller.close();
-        handler.exchangeDone(false);
     }
 
     private void closeService() {
         if (encoder != null) {
             encoder.discard();
         }
-        releasePendingBody();
-        if (service != null) {
-            serviceEnd.detach();
-            service.close();
-            service = null;
-        }
-    }
-
-    private void releasePendingBody() {
         if (pendingBody != null) {
             pendingBody.forEach(ReferenceCountUtil::release);
             pendingBody = null;
         }
-    }
-
-    private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+        if (service != null) {
+            serviceEnd.detach();
+            service.close();
+            service = null;
         }
     }
 

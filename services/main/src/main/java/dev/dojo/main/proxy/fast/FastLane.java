@@ -17,7 +17,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import jakarta.inject.Singleton;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +38,8 @@ public class FastLane {
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
     private final RouteTable routes;
-    private final Map<Route, Upstream> upstreams = new HashMap<>();
+    // by identity: a Route record's own hashCode would hash its client and prefix list on every request
+    private final Map<Route, Upstream> upstreams = new IdentityHashMap<>();
     private final ClientAddress clientAddress;
     private final boolean trustForwardedHeaders;
     private final long maxRequestSize;

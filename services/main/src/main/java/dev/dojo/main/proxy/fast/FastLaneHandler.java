@@ -34,6 +34,8 @@ final class FastLaneHandler extends ChannelDuplexHandler {
     private boolean bodyToMicronaut;
     private Exchange exchange;
     private ArrayDeque<Object> waiting;
+    /** Inside a read batch of the caller's connection: writes to a service wait for its end (one flush). */
+    private boolean reading;
 
     FastLaneHandler(FastLane lane) {
         this.lane = lane;
@@ -41,6 +43,10 @@ final class FastLaneHandler extends ChannelDuplexHandler {
 
     boolean secure() {
         return secure;
+    }
+
+    boolean reading() {
+        return reading;
     }
 
     @Override
@@ -51,6 +57,7 @@ final class FastLaneHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         if (exchange != null) {
             if (exchange.wantsBody() && msg instanceof HttpContent part && (waiting == null || waiting.isEmpty())) {
                 exchange.body(part);
@@ -129,6 +136,7 @@ final class FastLaneHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
         if (exchange != null) {
             exchange.callerReadComplete();
             if (exchange.wantsBody() && exchange.serviceWritable()) {

@@ -3,27 +3,64 @@ package dev.dojo.main.proxy.fast;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 
-/** The end of a connection to a service: passes what arrives to the exchange using the connection, if any. */
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The end of a connection to a service: passes what arrives to the exchange using the connection, if any, and
+ * watches that the service does not stay silent longer than the route's read timeout while an exchange waits.
+ * The watch is one timer per connection that re-arms itself, not one per request: on a busy kept-alive
+ * connection it wakes once per timeout period instead of being scheduled and cancelled for every exchange.
+ */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     private final Upstream upstream;
+    private final long readTimeoutNanos;
+    private ChannelHandlerContext ctx;
     private Exchange exchange;
+    /** When the service was last heard from, or the current exchange began, whichever is later. */
+    private long lastHeard;
+    private ScheduledFuture<?> watch;
 
     UpstreamHandler(Upstream upstream) {
         this.upstream = upstream;
+        this.readTimeoutNanos = upstream.route().readTimeout().toNanos();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
     }
 
     void attach(Exchange exchange) {
         this.exchange = exchange;
+        lastHeard = System.nanoTime();
+        if (watch == null) {
+            watch = ctx.executor().schedule(this::checkSilence, readTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     void detach() {
         this.exchange = null;
     }
 
+    private void checkSilence() {
+        watch = null;
+        if (exchange == null) {
+            return; // idle: the next exchange arms the watch again
+        }
+        long silent = System.nanoTime() - lastHeard;
+        if (silent >= readTimeoutNanos) {
+            exchange.serviceSilent();
+        } else {
+            watch = ctx.executor().schedule(this::checkSilence, readTimeoutNanos - silent, TimeUnit.NANOSECONDS);
+        }
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        lastHeard = System.nanoTime();
         if (exchange != null) {
             exchange.fromService(msg);
         } else {
@@ -49,6 +86,10 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (watch != null) {
+            watch.cancel(false);
+            watch = null;
+        }
         if (exchange != null) {
             exchange.serviceClosed(null);
         } else {
