@@ -21,11 +21,17 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A real HTTP server on loopback standing in for a downstream service: it records what reached it and answers
  * {@code /ping}, {@code /health/readiness}, a slow path, a large streamed body, and an echo for everything else.
+ * Also: {@code /users/sized?bytes=N} (a JSON body of exactly N bytes, for compression thresholds) and
+ * {@code /users/chunked} (a small body of undeclared length, sent chunked). A HEAD request gets the head the GET
+ * would get, Content-Length included, and no body.
  */
 public final class FakeService implements AutoCloseable {
 
-    /** What one request looked like when it reached the service. */
-    public record Seen(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+    /**
+     * What one request looked like when it reached the service; {@code clientPort} is the caller's side of the TCP
+     * connection that carried it, so requests sharing a port came over one (kept-alive) connection.
+     */
+    public record Seen(String method, String uri, Map<String, List<String>> headers, byte[] body, int clientPort) {
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase());
             return values == null ? null : String.join(",", values);
@@ -69,6 +75,11 @@ public final class FakeService implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** How long {@code /users/slow} and {@code /exercises/slow} take to answer (3 s unless set). */
+    public void slowMillis(long millis) {
+        slowMillis.set(millis);
+    }
+
     public void readinessStatus(int status) {
         readiness.set(status);
     }
@@ -96,7 +107,8 @@ public final class FakeService implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (!path.equals("/health/readiness")) {
                 synchronized (this) {
-                    seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+                    seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body,
+                            exchange.getRemoteAddress().getPort()));
                 }
             }
             exchange.getResponseHeaders().add("X-Request-Id", "downstream-copy");
@@ -109,6 +121,16 @@ public final class FakeService implements AutoCloseable {
                     json(exchange, 200, "{\"slow\":true}");
                 }
                 case "/users/big" -> big(exchange);
+                case "/users/sized" -> json(exchange, 200, sized(exchange.getRequestURI().getQuery()));
+                case "/users/chunked" -> {
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, 0);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write("{\"chunked\":".getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        out.write("true}".getBytes(StandardCharsets.UTF_8));
+                    }
+                }
                 case "/users/redirect" -> {
                     exchange.getResponseHeaders().add("Location", "/users/elsewhere");
                     exchange.sendResponseHeaders(302, -1);
@@ -138,9 +160,25 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
+    /** A JSON object of exactly {@code bytes=N} bytes (at least 10), of varied text so it compresses like text. */
+    private static String sized(String query) {
+        int bytes = Integer.parseInt(query.substring(query.indexOf("bytes=") + "bytes=".length()));
+        StringBuilder json = new StringBuilder("{\"pad\":\"");
+        for (int i = 0; json.length() < bytes - 2; i++) {
+            json.append((char) ('a' + (i * 7 + i / 26) % 26));
+        }
+        return json.append("\"}").toString();
+    }
+
     private static void json(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            // the JDK server sends no Content-Length for HEAD unless it is set by hand
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

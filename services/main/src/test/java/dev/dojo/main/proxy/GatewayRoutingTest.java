@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
+import dev.dojo.main.proxy.fast.FastLane;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -14,13 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,6 +43,17 @@ class GatewayRoutingTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    FastLane fastLane;
+
+    /**
+     * Whether plain requests of this suite are expected on the fast lane ({@code dojo.gateway.fast-lane}, on by
+     * default); a subclass that turns the lane off says so here, and the suite checks it really ran without it.
+     */
+    boolean fastLaneOn() {
+        return true;
+    }
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
@@ -52,6 +68,18 @@ class GatewayRoutingTest implements TestPropertyProvider {
         users.close();
         eval.close();
         swapper.close();
+    }
+
+    @Test
+    void plainRequestsTakeTheConfiguredLane() {
+        long before = fastLane.exchanges();
+        HttpResponse<String> response = Http.get(base(), "/users/lane");
+        assertEquals(200, response.statusCode());
+        if (fastLaneOn()) {
+            assertEquals(before + 1, fastLane.exchanges(), "a plain GET is one fast-lane exchange");
+        } else {
+            assertEquals(0, fastLane.exchanges(), "with the fast lane off no exchange ever takes it");
+        }
     }
 
     private String base() {
@@ -238,6 +266,49 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertEquals("http://localhost:5173", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         HttpResponse<String> other = Http.send(Http.request(base(), "/users").header("Origin", "http://evil.example"));
         assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void gzipsTextBodiesOfAtLeastOneKilobyteForCallersAcceptingIt() throws IOException {
+        byte[] original = bytes(Http.request(users.url(), "/users/sized?bytes=1024")).body();
+        HttpResponse<byte[]> zipped = bytes(Http.request(base(), "/users/sized?bytes=1024")
+                .header("Accept-Encoding", "gzip"));
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertArrayEquals(original, in.readAllBytes());
+        }
+        HttpResponse<byte[]> notAsked = bytes(Http.request(base(), "/users/sized?bytes=1024"));
+        assertTrue(notAsked.headers().firstValue("Content-Encoding").isEmpty());
+        assertArrayEquals(original, notAsked.body());
+    }
+
+    @Test
+    void leavesTextBodiesUnderOneKilobyteUncompressed() {
+        byte[] original = bytes(Http.request(users.url(), "/users/sized?bytes=1023")).body();
+        HttpResponse<byte[]> small = bytes(Http.request(base(), "/users/sized?bytes=1023")
+                .header("Accept-Encoding", "gzip"));
+        assertEquals(200, small.statusCode());
+        assertTrue(small.headers().firstValue("Content-Encoding").isEmpty(),
+                "compressed: " + small.headers().map());
+        assertArrayEquals(original, small.body());
+    }
+
+    private static HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
+        return Http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void answersAnHttp10CallerWithoutChunkedCoding() {
+        // chunked coding is HTTP/1.1: an HTTP/1.0 caller gets the body delimited by the end of the connection
+        for (String path : List.of("/users/chunked", "/users/old")) {
+            try (Http.Connection connection = new Http.Connection(server.getPort())) {
+                Http.Response response = connection.send("GET " + path + " HTTP/1.0\r\n\r\n").read();
+                assertEquals(200, response.status(), path);
+                assertNull(response.header("Transfer-Encoding"), path + ": " + response.headers());
+                assertEquals(path.equals("/users/chunked") ? "{\"chunked\":true}"
+                        : "{\"service\":\"users\",\"bytes\":0}", response.text(), path);
+            }
+        }
     }
 
     @Test

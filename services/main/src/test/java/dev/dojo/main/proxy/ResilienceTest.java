@@ -4,6 +4,7 @@ import dev.dojo.testing.FreePort;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.FullBacklogListener;
 import dev.dojo.main.Http;
+import dev.dojo.main.proxy.fast.FastLane;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -37,6 +38,17 @@ class ResilienceTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    FastLane fastLane;
+
+    /**
+     * Whether plain requests of this suite are expected on the fast lane ({@code dojo.gateway.fast-lane}, on by
+     * default); a subclass that turns the lane off says so here, and the suite checks it really ran without it.
+     */
+    boolean fastLaneOn() {
+        return true;
+    }
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
@@ -55,6 +67,18 @@ class ResilienceTest implements TestPropertyProvider {
         hanging.close();
         if (eval != null) {
             eval.close();
+        }
+    }
+
+    @Test
+    void plainRequestsTakeTheConfiguredLane() {
+        long before = fastLane.exchanges();
+        HttpResponse<String> response = Http.get(base(), "/ping");
+        assertEquals(200, response.statusCode());
+        if (fastLaneOn()) {
+            assertEquals(before + 1, fastLane.exchanges(), "a plain GET is one fast-lane exchange");
+        } else {
+            assertEquals(0, fastLane.exchanges(), "with the fast lane off no exchange ever takes it");
         }
     }
 

@@ -1,0 +1,172 @@
+package dev.dojo.main;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A downstream on a bare socket, for what a real HTTP server will not do on purpose: close a kept-alive connection
+ * between requests or as one arrives, break off mid-body, end a body by closing. Each request is answered by the
+ * {@link Answer} set for its path with {@link #on}; by default a 200 with {@code ok <target>} on a kept-alive
+ * connection. Request bodies must have a Content-Length (what main's fast lane sends).
+ */
+public final class RawService implements AutoCloseable {
+
+    /**
+     * One request as it arrived: on which connection (numbered from 1 in accept order) and as which request on that
+     * connection (from 1: above 1, the connection was kept alive and reused).
+     */
+    public record Request(int connection, int onConnection, String method, String target, byte[] body) {
+        public String path() {
+            int query = target.indexOf('?');
+            return query < 0 ? target : target.substring(0, query);
+        }
+    }
+
+    /** Writes an answer to {@code request} (or nothing) and tells whether the connection stays open. */
+    @FunctionalInterface
+    public interface Answer {
+        boolean write(Request request, OutputStream out) throws IOException;
+    }
+
+    private final ServerSocket listener;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<Request> seen = new ArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+    private RawService() throws IOException {
+        listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        threads.execute(this::accept);
+    }
+
+    public static RawService start() {
+        try {
+            return new RawService();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    /** Answers requests for {@code path} (without query) with {@code answer}. */
+    public void on(String path, Answer answer) {
+        answers.put(path, answer);
+    }
+
+    /** The requests for {@code path} seen so far, in arrival order. */
+    public synchronized List<Request> seen(String path) {
+        return seen.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    /** Writes a 200 with a Content-Length and {@code body} as text; the connection stays open. */
+    public static boolean ok(OutputStream out, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        return true;
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                open.add(socket);
+                int number = connections.incrementAndGet();
+                threads.execute(() -> serve(socket, number));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket, int connection) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            for (int onConnection = 1; ; onConnection++) {
+                Request request = read(in, connection, onConnection);
+                if (request == null) {
+                    return;
+                }
+                synchronized (this) {
+                    seen.add(request);
+                }
+                boolean keep = answers.getOrDefault(request.path(), (r, o) -> ok(o, "ok " + r.target()))
+                        .write(request, out);
+                out.flush();
+                if (!keep) {
+                    return;
+                }
+            }
+        } catch (IOException gone) {
+            // the caller went away: nothing to answer
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    private static Request read(InputStream in, int connection, int onConnection) throws IOException {
+        String requestLine = line(in);
+        if (requestLine == null) {
+            return null;
+        }
+        int length = 0;
+        for (String header; (header = line(in)) != null && !header.isEmpty(); ) {
+            if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring(header.indexOf(':') + 1).trim());
+            }
+        }
+        String[] parts = requestLine.split(" ");
+        return new Request(connection, onConnection, parts[0], parts[1], in.readNBytes(length));
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) >= 0; ) {
+            if (c == '\n') {
+                return line.toString().strip();
+            }
+            line.append((char) c);
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // stopping anyway
+        }
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // stopping anyway
+            }
+        }
+        threads.shutdownNow();
+    }
+}
