@@ -68,6 +68,8 @@ final class Exchange {
     private List<HttpContent> pendingBody;
     private boolean requestComplete;
     private boolean heardFromService;
+    /** An interim (1xx) head was dropped; its empty last part is still to come. */
+    private boolean interim;
     private boolean responseStarted;
     private boolean serviceKeepAlive;
     private boolean finished;
@@ -206,6 +208,12 @@ final class Exchange {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (interim && msg instanceof LastHttpContent) {
+            // Netty ends an interim (1xx) head with an empty last part: not the end of the real answer
+            interim = false;
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (msg instanceof HttpResponse response && !responseHead(response)) {
             ReferenceCountUtil.release(msg);
             return;
@@ -222,7 +230,8 @@ final class Exchange {
             return false;
         }
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
-            // an interim answer (nothing asked for one): the real answer follows
+            // an interim answer (100 Continue, 103 Early Hints): the real answer follows
+            interim = !(response instanceof LastHttpContent);
             return false;
         }
         circuit.onSuccess();

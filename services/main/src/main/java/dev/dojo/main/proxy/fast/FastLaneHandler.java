@@ -123,6 +123,10 @@ final class FastLaneHandler extends ChannelDuplexHandler {
                 while (exchange.wantsBody() && !waiting.isEmpty() && waiting.peek() instanceof HttpContent) {
                     exchange.body((HttpContent) waiting.poll());
                 }
+                if (exchange.finished() && !exchange.wantsBody()) {
+                    // answered at once (an open circuit): go on with what waits behind it
+                    exchange = null;
+                }
             }
         }
         if (toMicronaut) {

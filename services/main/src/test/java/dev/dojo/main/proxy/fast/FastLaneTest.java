@@ -9,7 +9,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -384,9 +383,6 @@ class FastLaneTest implements TestPropertyProvider {
     }
 
     @Test
-    @Disabled("BUG: an exchange that FastLaneHandler.resume() starts from the waiting queue and that finishes at once "
-            + "(open circuit: Exchange.start answers synchronously) is never cleared once resume() feeds it its "
-            + "LastHttpContent, so the rest of the pipeline waits forever: the third answer never comes")
     void requestPipelinedToAnOpenCircuitDoesNotStallTheConnection() {
         openTheDownCircuit();
         try (Http.Connection connection = connect()) {
@@ -561,10 +557,6 @@ class FastLaneTest implements TestPropertyProvider {
     }
 
     @Test
-    @Disabled("BUG: Exchange.responseHead drops a 1xx head, but HttpClientCodec follows it with an empty "
-            + "LastHttpContent, which responseBody takes for the end of the answer: the exchange finishes with no head "
-            + "written to the caller, the service connection is closed with the real 200 unread, and the caller never "
-            + "gets an answer (the full path answers the 200 after a 100; after a 103 it hangs too)")
     void interimAnswersFromTheServiceAreDroppedAndTheRealOnePassedOn() {
         for (String interim : List.of("100 Continue", "103 Early Hints")) {
             String path = "/flaky/interim-" + interim.substring(0, 3);
