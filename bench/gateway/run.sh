@@ -3,7 +3,8 @@
 # (Debian's, the original's front door) as a reverse proxy, in one run, with wrk on loopback.
 # Prints throughput ratios (proxied/direct) and the latency each proxy adds at p50/p99, plus main's RSS under load.
 #
-# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=10)
+# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=20)
+# WARMUP is per path, for main only: its JIT keeps improving main's code for about a minute under load.
 # Needs: wrk, nginx (/usr/sbin/nginx), java 17; builds main's runnable jar if it is missing.
 #
 # Backend: a stand-in that answers users' GET /ping and GET /users with the same bodies users sends, and a
@@ -20,7 +21,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${1:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-20}"
 BACKEND_PORT=18181
 MAIN_PORT=18180
 NGINX_PORT=18182

@@ -12,6 +12,12 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // Netty's pooled allocator with per-thread caches: every proxied request allocates and frees a few buffers on
+        // its event loop, and the adaptive default (Netty 4.2) costs main about 1 µs more CPU per request
+        // (bench/gateway/RESULTS.md). Before anything touches Netty; an explicit -D wins.
+        if (System.getProperty("io.netty.allocator.type") == null) {
+            System.setProperty("io.netty.allocator.type", "pooled");
+        }
         DojoApplication.run(Application.class, args);
     }
 }

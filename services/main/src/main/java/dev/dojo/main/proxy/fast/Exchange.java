@@ -189,7 +189,8 @@ final class Exchange {
     }
 
     void serviceWritabilityChanged() {
-        if (service.isWritable() && wantsBody() && !finished) {
+        handler.updateReading();
+        if (service.isWritable() && wantsBody() && !finished && !caller.channel().config().isAutoRead()) {
             caller.read();
         }
     }

@@ -36,6 +36,10 @@ final class FastLaneHandler extends ChannelDuplexHandler {
     private ArrayDeque<Object> waiting;
     /** Inside a read batch of the caller's connection: writes to a service wait for its end (one flush). */
     private boolean reading;
+    /** Micronaut was handed something in this read batch, so it must hear of the batch's end. */
+    private boolean micronautRead;
+    /** Whether the connection reads by itself (the lane's way) rather than when asked (Micronaut's way). */
+    private boolean autoRead;
 
     FastLaneHandler(FastLane lane) {
         this.lane = lane;
@@ -53,6 +57,28 @@ final class FastLaneHandler extends ChannelDuplexHandler {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.secure = ctx.pipeline().get(SslHandler.class) != null;
+        this.autoRead = ctx.channel().config().isAutoRead();
+        updateReading();
+    }
+
+    /**
+     * Lets the connection read by itself while only the lane is busy with it: Micronaut switches automatic reading
+     * off and asks for each read, which with epoll costs two {@code epoll_ctl} calls per request. Reading stops
+     * (and Micronaut asks again) while Micronaut owes an answer or is being sent a body, while requests wait
+     * behind an exchange, and while a service cannot take an exchange's body as fast as it comes.
+     */
+    void updateReading() {
+        boolean wanted = micronautOutstanding == 0 && !bodyToMicronaut && (waiting == null || waiting.isEmpty())
+                && (exchange == null || !exchange.wantsBody() || exchange.serviceWritable());
+        if (wanted != autoRead) {
+            autoRead = wanted;
+            ctx.channel().config().setAutoRead(wanted);
+            if (wanted) {
+                // the read that switching on starts comes through read() below, which holds Micronaut's requests
+                // back during an exchange: ask from here, past it
+                ctx.read();
+            }
+        }
     }
 
     @Override
@@ -70,6 +96,7 @@ final class FastLaneHandler extends ChannelDuplexHandler {
                     waiting = new ArrayDeque<>(2);
                 }
                 waiting.add(msg);
+                updateReading();
             }
             return;
         }
@@ -89,11 +116,15 @@ final class FastLaneHandler extends ChannelDuplexHandler {
             }
             micronautOutstanding++;
             bodyToMicronaut = !(msg instanceof LastHttpContent);
+            micronautRead = true;
+            updateReading();
             ctx.fireChannelRead(msg);
             return;
         }
+        micronautRead = true;
         if (msg instanceof LastHttpContent) {
             bodyToMicronaut = false;
+            updateReading();
         }
         ctx.fireChannelRead(msg);
     }
@@ -113,10 +144,8 @@ final class FastLaneHandler extends ChannelDuplexHandler {
 
     /** Serves what arrived during the exchange, then reads on. */
     private void resume() {
-        boolean toMicronaut = false;
         while (exchange == null && waiting != null && !waiting.isEmpty()) {
             Object msg = waiting.poll();
-            toMicronaut |= !(msg instanceof HttpRequest) || micronautOutstanding > 0 || bodyToMicronaut;
             dispatch(msg);
             if (exchange != null) {
                 // the next exchange takes the rest that waited (its body first)
@@ -129,11 +158,13 @@ final class FastLaneHandler extends ChannelDuplexHandler {
                 }
             }
         }
-        if (toMicronaut) {
+        if (micronautRead && !reading) {
             // Micronaut flushes and asks for more at the end of a read batch
+            micronautRead = false;
             ctx.fireChannelReadComplete();
         }
-        if (exchange == null || exchange.wantsBody()) {
+        updateReading();
+        if (!autoRead && exchange != null && exchange.wantsBody() && exchange.serviceWritable()) {
             ctx.read();
         }
     }
@@ -143,16 +174,21 @@ final class FastLaneHandler extends ChannelDuplexHandler {
         reading = false;
         if (exchange != null) {
             exchange.callerReadComplete();
-            if (exchange.wantsBody() && exchange.serviceWritable()) {
+            if (!autoRead && exchange.wantsBody() && exchange.serviceWritable()) {
                 ctx.read();
             }
         }
-        ctx.fireChannelReadComplete();
+        if (micronautRead) {
+            // Micronaut flushes its answers and asks for more here; a batch that was all the fast lane's is
+            // none of its business (the lane reads on itself, the codec asks for more after a partial message)
+            micronautRead = false;
+            ctx.fireChannelReadComplete();
+        }
     }
 
     @Override
     public void read(ChannelHandlerContext ctx) {
-        // while an exchange runs, this handler reads for it; Micronaut's request is met when the exchange is over
+        // while an exchange runs, this handler decides reading; Micronaut's request is met when it is over
         if (exchange == null) {
             ctx.read();
         }
@@ -165,6 +201,9 @@ final class FastLaneHandler extends ChannelDuplexHandler {
                 && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
         if (!interim && msg instanceof LastHttpContent && micronautOutstanding > 0) {
             micronautOutstanding--;
+            ctx.write(msg, promise);
+            updateReading();
+            return;
         }
         ctx.write(msg, promise);
     }

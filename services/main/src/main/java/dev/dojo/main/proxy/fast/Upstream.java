@@ -11,6 +11,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,7 +129,11 @@ final class Upstream {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(), new UpstreamHandler(Upstream.this));
+                        // the services are the platform's own: their header lines are parsed strictly but not
+                        // re-validated character by character (the caller's request headers are)
+                        channel.pipeline().addLast(new HttpClientCodec(
+                                new HttpDecoderConfig().setValidateHeaders(false), false, false),
+                                new UpstreamHandler(Upstream.this));
                     }
                 })
                 .connect(new InetSocketAddress(host, port));

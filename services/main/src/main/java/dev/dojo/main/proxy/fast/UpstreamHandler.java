@@ -60,7 +60,6 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        lastHeard = System.nanoTime();
         if (exchange != null) {
             exchange.fromService(msg);
         } else {
@@ -72,6 +71,8 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        // once per read batch rather than per message: the watch only needs to know the service is talking
+        lastHeard = System.nanoTime();
         if (exchange != null) {
             exchange.serviceReadComplete();
         }
