@@ -4,6 +4,7 @@ import dev.dojo.main.routing.GatewaySettings;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
@@ -22,10 +23,12 @@ public class FastLaneInstaller implements BeanCreatedEventListener<NettyServerCu
 
     private final GatewaySettings settings;
     private final Provider<FastLane> lane;
+    private final long idleNanos;
 
-    public FastLaneInstaller(GatewaySettings settings, Provider<FastLane> lane) {
+    public FastLaneInstaller(GatewaySettings settings, Provider<FastLane> lane, HttpServerConfiguration server) {
         this.settings = settings;
         this.lane = lane;
+        this.idleNanos = server.getIdleTimeout().toNanos();
     }
 
     @Override
@@ -65,6 +68,11 @@ public class FastLaneInstaller implements BeanCreatedEventListener<NettyServerCu
                 // extensions, access logger) only concern requests the fast lane passes on
                 pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER_NAME,
                         new FastLaneHandler(lane.get()));
+                if (idleNanos > 0 && pipeline.get(ChannelPipelineCustomizer.HANDLER_IDLE_STATE) != null) {
+                    // Micronaut only acts on the all-idle signal; this handler gives it without a promise per write
+                    pipeline.replace(ChannelPipelineCustomizer.HANDLER_IDLE_STATE,
+                            ChannelPipelineCustomizer.HANDLER_IDLE_STATE, new IdleConnectionHandler(idleNanos));
+                }
             }
         }
     }
