@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Gateway benchmark: the same backend measured directly, through main (the Micronaut edge) and through nginx
 # (Debian's, the original's front door) as a reverse proxy, in one run, with wrk on loopback.
-# Prints throughput ratios (proxied/direct) and the latency each proxy adds at p50/p99, plus main's RSS under load.
+# Prints throughput ratios (proxied/direct) and the latency each proxy adds at p50/p99 for ROUNDS interleaved rounds
+# and their medians, the latency each adds unloaded (one connection), plus main's RSS under load.
 #
-# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=20)
+# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=20 ROUNDS=3)
 # WARMUP is per path, for main only: its JIT keeps improving main's code for about a minute under load.
 # Needs: wrk, nginx (/usr/sbin/nginx), java 17; builds main's runnable jar if it is missing.
 #
@@ -22,6 +23,8 @@ DURATION="${1:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-20}"
+UNLOADED_SECONDS="${UNLOADED_SECONDS:-5}"
+ROUNDS="${ROUNDS:-3}"
 BACKEND_PORT=18181
 MAIN_PORT=18180
 NGINX_PORT=18182
@@ -171,19 +174,60 @@ sample_rss & PIDS+=($!)
 
 printf '\nbackend: %s; wrk -t%s -c%s, %ss per run, %s cores, load average before: %s\n\n' \
   "$BACKEND_NAME" "$THREADS" "$CONNECTIONS" "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| case | direct rps | main rps | main/direct | nginx rps | nginx/direct | main +p50 ms | nginx +p50 ms | main +p99 ms | nginx +p99 ms |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| case | round | direct rps | main rps | main/direct | nginx rps | nginx/direct | main +p50 ms | nginx +p50 ms | main +p99 ms | nginx +p99 ms |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
+rows="$WORK/rows"
+: > "$rows"
 for entry in "GET /ping|$BACKEND_URL|$MAIN_PORT|$NGINX_PORT|/ping" "GET /users|$BACKEND_URL|$MAIN_PORT|$NGINX_PORT|/users" \
              "100 KB (GET $BIG_PATH)|$BIG_BACKEND_URL|$BIG_MAIN_PORT|$BIG_NGINX_PORT|$BIG_PATH"; do
   IFS='|' read -r name backend m_port n_port path <<< "$entry"
-  read -r d_rps d_p50 d_p99 d_err <<< "$(run_wrk "$backend$path" "$DURATION")"
-  read -r m_rps m_p50 m_p99 m_err <<< "$(run_wrk "http://127.0.0.1:$m_port$path" "$DURATION")"
-  read -r n_rps n_p50 n_p99 n_err <<< "$(run_wrk "http://127.0.0.1:$n_port$path" "$DURATION")"
-  awk -v name="$name" -v d="$d_rps" -v m="$m_rps" -v n="$n_rps" -v dp50="$d_p50" -v mp50="$m_p50" -v np50="$n_p50" \
-      -v dp99="$d_p99" -v mp99="$m_p99" -v np99="$n_p99" 'BEGIN {
-    printf "| %s | %d | %d | %.2f | %d | %.2f | %+.2f | %+.2f | %+.2f | %+.2f |\n",
-      name, d, m, m/d, n, n/d, mp50-dp50, np50-dp50, mp99-dp99, np99-dp99 }'
-  for err in "$d_err" "$m_err" "$n_err"; do [ "$err" != "-" ] && echo "  errors in $name: $err"; done
+  for round in $(seq 1 "$ROUNDS"); do
+    # the order rotates each round, so no target always runs first (after a pause) or last (on a warmer machine)
+    declare -A got=()
+    for target in $(echo "direct main nginx direct main" | cut -d' ' -f"$(( (round - 1) % 3 + 1 ))-$(( (round - 1) % 3 + 3 ))"); do
+      case "$target" in
+        direct) url="$backend$path" ;;
+        main) url="http://127.0.0.1:$m_port$path" ;;
+        nginx) url="http://127.0.0.1:$n_port$path" ;;
+      esac
+      got[$target]="$(run_wrk "$url" "$DURATION")"
+    done
+    read -r d_rps d_p50 d_p99 d_err <<< "${got[direct]}"
+    read -r m_rps m_p50 m_p99 m_err <<< "${got[main]}"
+    read -r n_rps n_p50 n_p99 n_err <<< "${got[nginx]}"
+    awk -v name="$name" -v round="$round" -v d="$d_rps" -v m="$m_rps" -v n="$n_rps" -v dp50="$d_p50" -v mp50="$m_p50" \
+        -v np50="$n_p50" -v dp99="$d_p99" -v mp99="$m_p99" -v np99="$n_p99" 'BEGIN {
+      printf "| %s | %s | %d | %d | %.2f | %d | %.2f | %+.2f | %+.2f | %+.2f | %+.2f |\n",
+        name, round, d, m, m/d, n, n/d, mp50-dp50, np50-dp50, mp99-dp99, np99-dp99 }' | tee -a "$rows"
+    for err in "$d_err" "$m_err" "$n_err"; do [ "$err" != "-" ] && echo "  errors in $name: $err"; done
+  done
+done
+# per case, the median over the rounds of each column from main/direct on
+printf '\nmedian of %s rounds:\n\n' "$ROUNDS"
+printf '| case | main/direct | nginx/direct | main throughput / nginx throughput | main +p50 ms | nginx +p50 ms |\n|---|---|---|---|---|---|\n'
+python3 - "$rows" <<'PY'
+import statistics, sys
+cases = {}
+for line in open(sys.argv[1]):
+    cells = [c.strip() for c in line.strip().strip('|').split('|')]
+    cases.setdefault(cells[0], []).append(cells)
+for name, rounds in cases.items():
+    col = lambda i: statistics.median(float(r[i]) for r in rounds)
+    mn = statistics.median(float(r[3]) / float(r[5]) for r in rounds)
+    print(f"| {name} | {col(4):.2f} | {col(6):.2f} | {mn:.2f} | {col(7):+.2f} | {col(8):+.2f} |")
+PY
+# the same cases unloaded (one connection, one request at a time): the latency a proxy adds to a request, without
+# the queueing that a saturated closed-loop run (above) adds in proportion to lost throughput
+printf '\nunloaded (wrk -t1 -c1, %ss per run): p50 ms\n\n' "$UNLOADED_SECONDS"
+printf '| case | direct | main | nginx | main added | nginx added |\n|---|---|---|---|---|---|\n'
+for entry in "GET /ping|$BACKEND_URL|$MAIN_PORT|$NGINX_PORT|/ping" "GET /users|$BACKEND_URL|$MAIN_PORT|$NGINX_PORT|/users" \
+             "100 KB (GET $BIG_PATH)|$BIG_BACKEND_URL|$BIG_MAIN_PORT|$BIG_NGINX_PORT|$BIG_PATH"; do
+  IFS='|' read -r name backend m_port n_port path <<< "$entry"
+  read -r _ d_p50 _ _ <<< "$(THREADS=1 CONNECTIONS=1 run_wrk "$backend$path" "$UNLOADED_SECONDS")"
+  read -r _ m_p50 _ _ <<< "$(THREADS=1 CONNECTIONS=1 run_wrk "http://127.0.0.1:$m_port$path" "$UNLOADED_SECONDS")"
+  read -r _ n_p50 _ _ <<< "$(THREADS=1 CONNECTIONS=1 run_wrk "http://127.0.0.1:$n_port$path" "$UNLOADED_SECONDS")"
+  awk -v name="$name" -v d="$d_p50" -v m="$m_p50" -v n="$n_p50" 'BEGIN {
+    printf "| %s | %.3f | %.3f | %.3f | %+.3f | %+.3f |\n", name, d, m, n, m-d, n-d }'
 done
 rss_max=$(cat "$rss_max_file")
 printf '\nmain RSS: %d MB after warm-up, %d MB peak under load (JVM flags: %s)\n' \
