@@ -22,7 +22,8 @@ public final class HopByHopHeaders {
     }
 
     public static void strip(HeaderMap headers) {
-        for (String listed : headers.getAll(CONNECTION)) {
+        // a Connection header is rare on HTTP/1.1 requests from programs, so look before making the list
+        for (String listed : headers.get(CONNECTION) == null ? List.<String>of() : headers.getAll(CONNECTION)) {
             for (String name : listed.split(",")) {
                 String trimmed = name.trim();
                 if (!trimmed.isEmpty() && !"close".equals(trimmed.toLowerCase(Locale.ROOT))

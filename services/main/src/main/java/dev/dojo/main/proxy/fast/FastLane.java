@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -96,14 +95,11 @@ public class FastLane {
     }
 
     private boolean declaredLengthWithinLimit(HttpHeaders headers) {
-        List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
-        if (lengths.isEmpty()) {
+        // one value at most: Netty's decoder fails a request with several Content-Length headers (checked above)
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        if (length == null) {
             return true;
         }
-        if (lengths.size() > 1) {
-            return false;
-        }
-        String length = lengths.get(0);
         if (length.isEmpty() || length.length() > 19) {
             return false;
         }

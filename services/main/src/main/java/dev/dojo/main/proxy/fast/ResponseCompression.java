@@ -42,7 +42,7 @@ final class ResponseCompression {
     /** An encoder for this answer, with its headers already rewritten, or {@code null} to pass it as it is. */
     @Nullable
     Encoder start(HttpRequest request, HttpVersion callerVersion, HttpResponse response) {
-        if (threshold < 0) {
+        if (threshold < 0 || !request.headers().contains(HttpHeaderNames.ACCEPT_ENCODING)) {
             return null;
         }
         int code = response.status().code();
