@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GatewayRoutingTest implements TestPropertyProvider {
+class GatewayRoutingTest implements TestPropertyProvider, LaneSuite {
 
     private final FakeService users = FakeService.start("users");
     private final FakeService eval = FakeService.start("eval");
@@ -46,21 +46,24 @@ class GatewayRoutingTest implements TestPropertyProvider {
     @Inject
     FastLane fastLane;
 
-    /**
-     * Whether plain requests of this suite are expected on the fast lane ({@code dojo.gateway.fast-lane}, on by
-     * default); a subclass that turns the lane off says so here, and the suite checks it really ran without it.
-     */
-    boolean fastLaneOn() {
-        return true;
+
+    @Override
+    public FastLane fastLane() {
+        return fastLane;
+    }
+
+    @Override
+    public String plainPath() {
+        return "/users/lane";
     }
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
+        return withLane(Map.of(
                 "dojo.routes.users.url", users.url(),
                 "dojo.routes.eval.url", eval.url(),
                 "dojo.routes.swapper.url", swapper.url(),
-                "dojo.cors.origin", "http://localhost:5173");
+                "dojo.cors.origin", "http://localhost:5173"));
     }
 
     @AfterAll
@@ -70,19 +73,9 @@ class GatewayRoutingTest implements TestPropertyProvider {
         swapper.close();
     }
 
-    @Test
-    void plainRequestsTakeTheConfiguredLane() {
-        long before = fastLane.exchanges();
-        HttpResponse<String> response = Http.get(base(), "/users/lane");
-        assertEquals(200, response.statusCode());
-        if (fastLaneOn()) {
-            assertEquals(before + 1, fastLane.exchanges(), "a plain GET is one fast-lane exchange");
-        } else {
-            assertEquals(0, fastLane.exchanges(), "with the fast lane off no exchange ever takes it");
-        }
-    }
 
-    private String base() {
+    @Override
+    public String base() {
         return "http://127.0.0.1:" + server.getPort();
     }
 

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResilienceTest implements TestPropertyProvider {
+class ResilienceTest implements TestPropertyProvider, LaneSuite {
 
     private static final long OPEN_FOR_MILLIS = 1000;
 
@@ -41,24 +41,27 @@ class ResilienceTest implements TestPropertyProvider {
     @Inject
     FastLane fastLane;
 
-    /**
-     * Whether plain requests of this suite are expected on the fast lane ({@code dojo.gateway.fast-lane}, on by
-     * default); a subclass that turns the lane off says so here, and the suite checks it really ran without it.
-     */
-    boolean fastLaneOn() {
-        return true;
+
+    @Override
+    public FastLane fastLane() {
+        return fastLane;
+    }
+
+    @Override
+    public String plainPath() {
+        return "/ping";
     }
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
+        return withLane(Map.of(
                 "dojo.routes.users.url", users.url(),
                 "dojo.routes.users.read-timeout", "500ms",
                 "dojo.routes.eval.url", "http://127.0.0.1:" + evalPort,
                 "dojo.routes.swapper.url", hanging.url(),
                 "dojo.routes.swapper.connect-timeout", "500ms",
                 "dojo.gateway.circuit-breaker.failure-threshold", "3",
-                "dojo.gateway.circuit-breaker.open-for", OPEN_FOR_MILLIS + "ms");
+                "dojo.gateway.circuit-breaker.open-for", OPEN_FOR_MILLIS + "ms"));
     }
 
     @AfterAll
@@ -70,19 +73,9 @@ class ResilienceTest implements TestPropertyProvider {
         }
     }
 
-    @Test
-    void plainRequestsTakeTheConfiguredLane() {
-        long before = fastLane.exchanges();
-        HttpResponse<String> response = Http.get(base(), "/ping");
-        assertEquals(200, response.statusCode());
-        if (fastLaneOn()) {
-            assertEquals(before + 1, fastLane.exchanges(), "a plain GET is one fast-lane exchange");
-        } else {
-            assertEquals(0, fastLane.exchanges(), "with the fast lane off no exchange ever takes it");
-        }
-    }
 
-    private String base() {
+    @Override
+    public String base() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
