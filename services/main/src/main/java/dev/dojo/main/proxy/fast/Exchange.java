@@ -189,10 +189,8 @@ final class Exchange {
     }
 
     void serviceWritabilityChanged() {
+        // the caller's connection reads again (or pauses) with the service's appetite for the body
         handler.updateReading();
-        if (service.isWritable() && wantsBody() && !finished && !caller.channel().config().isAutoRead()) {
-            caller.read();
-        }
     }
 
     void callerWritabilityChanged() {
@@ -319,9 +317,7 @@ final class Exchange {
         }
         if (!heardFromService && reusedConnection && retryable()) {
             // a kept-alive connection the service had just closed: ask again on a fresh one, as a browser would
-            serviceEnd.detach();
-            service.close();
-            service = null;
+            closeService();
             pendingBody = new ArrayList<>(List.of(LastHttpContent.EMPTY_LAST_CONTENT));
             connect();
             return;

@@ -87,8 +87,7 @@ final class FastLaneHandler extends ChannelDuplexHandler {
         if (exchange != null) {
             if (exchange.wantsBody() && msg instanceof HttpContent part && (waiting == null || waiting.isEmpty())) {
                 exchange.body(part);
-                if (exchange.finished() && !exchange.wantsBody()) {
-                    exchange = null;
+                if (clearIfOver()) {
                     resume();
                 }
             } else {
@@ -112,6 +111,7 @@ final class FastLaneHandler extends ChannelDuplexHandler {
                 if (msg instanceof HttpContent part) {
                     exchange.body(part);
                 }
+                clearIfOver();
                 return;
             }
             micronautOutstanding++;
@@ -135,11 +135,22 @@ final class FastLaneHandler extends ChannelDuplexHandler {
             releaseWaiting();
             return;
         }
-        if (!exchange.wantsBody()) {
-            exchange = null;
+        if (clearIfOver()) {
             resume();
         }
         // otherwise the rest of the request body is still to be read and dropped: channelRead resumes after it
+    }
+
+    /**
+     * Lets go of an exchange that is answered and has had all of its request body (an answer can come first: an
+     * open circuit answers at once); {@code true} if it did.
+     */
+    private boolean clearIfOver() {
+        if (exchange != null && exchange.finished() && !exchange.wantsBody()) {
+            exchange = null;
+            return true;
+        }
+        return false;
     }
 
     /** Serves what arrived during the exchange, then reads on. */
@@ -152,10 +163,8 @@ final class FastLaneHandler extends ChannelDuplexHandler {
                 while (exchange.wantsBody() && !waiting.isEmpty() && waiting.peek() instanceof HttpContent) {
                     exchange.body((HttpContent) waiting.poll());
                 }
-                if (exchange.finished() && !exchange.wantsBody()) {
-                    // answered at once (an open circuit): go on with what waits behind it
-                    exchange = null;
-                }
+                // answered at once (an open circuit): go on with what waits behind it
+                clearIfOver();
             }
         }
         if (micronautRead && !reading) {
@@ -164,9 +173,6 @@ final class FastLaneHandler extends ChannelDuplexHandler {
             ctx.fireChannelReadComplete();
         }
         updateReading();
-        if (!autoRead && exchange != null && exchange.wantsBody() && exchange.serviceWritable()) {
-            ctx.read();
-        }
     }
 
     @Override
@@ -174,9 +180,6 @@ final class FastLaneHandler extends ChannelDuplexHandler {
         reading = false;
         if (exchange != null) {
             exchange.callerReadComplete();
-            if (!autoRead && exchange.wantsBody() && exchange.serviceWritable()) {
-                ctx.read();
-            }
         }
         if (micronautRead) {
             // Micronaut flushes its answers and asks for more here; a batch that was all the fast lane's is
@@ -199,13 +202,14 @@ final class FastLaneHandler extends ChannelDuplexHandler {
         // only Micronaut's writes pass here (an exchange writes from this handler's context, below it)
         boolean interim = msg instanceof HttpResponse response
                 && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-        if (!interim && msg instanceof LastHttpContent && micronautOutstanding > 0) {
+        boolean answered = !interim && msg instanceof LastHttpContent && micronautOutstanding > 0;
+        if (answered) {
             micronautOutstanding--;
-            ctx.write(msg, promise);
-            updateReading();
-            return;
         }
         ctx.write(msg, promise);
+        if (answered) {
+            updateReading();
+        }
     }
 
     @Override
