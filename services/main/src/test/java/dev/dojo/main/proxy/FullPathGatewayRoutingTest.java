@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FullPathGatewayRoutingTest extends GatewayRoutingTest {
 
     @Override
-    public boolean fastLaneOn() {
+    boolean fastLaneOn() {
         return false;
     }
 

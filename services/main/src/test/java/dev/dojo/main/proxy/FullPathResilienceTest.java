@@ -10,8 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 class FullPathResilienceTest extends ResilienceTest {
 
     @Override
-    public boolean fastLaneOn() {
+    boolean fastLaneOn() {
         return false;
     }
-
 }

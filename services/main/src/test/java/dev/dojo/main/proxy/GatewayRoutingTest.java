@@ -5,14 +5,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
-import dev.dojo.main.proxy.fast.FastLane;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
@@ -33,37 +28,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GatewayRoutingTest implements TestPropertyProvider, LaneSuite {
+class GatewayRoutingTest extends LaneSuite {
 
     private final FakeService users = FakeService.start("users");
     private final FakeService eval = FakeService.start("eval");
     private final FakeService swapper = FakeService.start("swapper");
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    FastLane fastLane;
-
-
     @Override
-    public FastLane fastLane() {
-        return fastLane;
-    }
-
-    @Override
-    public String plainPath() {
+    String plainPath() {
         return "/users/lane";
     }
 
     @Override
-    public Map<String, String> getProperties() {
-        return withLane(Map.of(
+    Map<String, String> routeProperties() {
+        return Map.of(
                 "dojo.routes.users.url", users.url(),
                 "dojo.routes.eval.url", eval.url(),
                 "dojo.routes.swapper.url", swapper.url(),
-                "dojo.cors.origin", "http://localhost:5173"));
+                "dojo.cors.origin", "http://localhost:5173");
     }
 
     @AfterAll
@@ -71,12 +53,6 @@ class GatewayRoutingTest implements TestPropertyProvider, LaneSuite {
         users.close();
         eval.close();
         swapper.close();
-    }
-
-
-    @Override
-    public String base() {
-        return "http://127.0.0.1:" + server.getPort();
     }
 
     @Test

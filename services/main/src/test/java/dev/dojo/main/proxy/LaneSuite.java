@@ -2,8 +2,12 @@ package dev.dojo.main.proxy;
 
 import dev.dojo.main.Http;
 import dev.dojo.main.proxy.fast.FastLane;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -14,42 +18,52 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A proxy suite that holds either lane to the same contract: it runs with the fast lane on, and a {@code FullPath*}
  * subclass runs it again with {@code dojo.gateway.fast-lane=false} by overriding {@link #fastLaneOn()}. The suite
- * checks that its requests really took the lane it meant (needs {@code Lifecycle.PER_CLASS}).
+ * checks that its requests really took the lane it meant.
  */
-interface LaneSuite {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LaneSuite implements TestPropertyProvider {
 
-    FastLane fastLane();
+    @Inject
+    EmbeddedServer server;
 
-    /** main's base URL. */
-    String base();
+    @Inject
+    FastLane fastLane;
 
     /** A path under a prefix of the suite's users service that answers 200. */
-    String plainPath();
+    abstract String plainPath();
 
-    default boolean fastLaneOn() {
+    /** The suite's own properties (its services' routes and limits). */
+    abstract Map<String, String> routeProperties();
+
+    boolean fastLaneOn() {
         return true;
     }
 
-    /** The suite's properties with the lane set as this suite runs it. */
-    default Map<String, String> withLane(Map<String, String> properties) {
-        Map<String, String> all = new HashMap<>(properties);
+    @Override
+    public final Map<String, String> getProperties() {
+        Map<String, String> all = new HashMap<>(routeProperties());
         all.put("dojo.gateway.fast-lane", Boolean.toString(fastLaneOn()));
         return all;
     }
 
+    /** main's base URL. */
+    String base() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
     @Test
-    default void plainRequestsTakeTheConfiguredLane() {
-        long before = fastLane().exchanges();
+    void plainRequestsTakeTheConfiguredLane() {
+        long before = fastLane.exchanges();
         HttpResponse<String> response = Http.get(base(), plainPath());
         assertEquals(200, response.statusCode());
-        assertEquals(fastLaneOn() ? before + 1 : 0, fastLane().exchanges(),
+        assertEquals(fastLaneOn() ? before + 1 : 0, fastLane.exchanges(),
                 fastLaneOn() ? "a plain GET is one fast-lane exchange" : "with the lane off no exchange takes it");
     }
 
     @AfterAll
-    default void noRequestTookTheOtherLane() {
+    void noRequestTookTheOtherLane() {
         if (!fastLaneOn()) {
-            assertEquals(0, fastLane().exchanges(), "the full-path suite never used the fast lane");
+            assertEquals(0, fastLane.exchanges(), "the full-path suite never used the fast lane");
         }
     }
 }

@@ -4,14 +4,9 @@ import dev.dojo.testing.FreePort;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.FullBacklogListener;
 import dev.dojo.main.Http;
-import dev.dojo.main.proxy.fast.FastLane;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -25,8 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * eval starts down on a known port and comes back, swapper's port never completes a connect.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResilienceTest implements TestPropertyProvider, LaneSuite {
+class ResilienceTest extends LaneSuite {
 
     private static final long OPEN_FOR_MILLIS = 1000;
 
@@ -35,33 +29,21 @@ class ResilienceTest implements TestPropertyProvider, LaneSuite {
     private final FullBacklogListener hanging = new FullBacklogListener();
     private FakeService eval;
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    FastLane fastLane;
-
-
     @Override
-    public FastLane fastLane() {
-        return fastLane;
-    }
-
-    @Override
-    public String plainPath() {
+    String plainPath() {
         return "/ping";
     }
 
     @Override
-    public Map<String, String> getProperties() {
-        return withLane(Map.of(
+    Map<String, String> routeProperties() {
+        return Map.of(
                 "dojo.routes.users.url", users.url(),
                 "dojo.routes.users.read-timeout", "500ms",
                 "dojo.routes.eval.url", "http://127.0.0.1:" + evalPort,
                 "dojo.routes.swapper.url", hanging.url(),
                 "dojo.routes.swapper.connect-timeout", "500ms",
                 "dojo.gateway.circuit-breaker.failure-threshold", "3",
-                "dojo.gateway.circuit-breaker.open-for", OPEN_FOR_MILLIS + "ms"));
+                "dojo.gateway.circuit-breaker.open-for", OPEN_FOR_MILLIS + "ms");
     }
 
     @AfterAll
@@ -71,12 +53,6 @@ class ResilienceTest implements TestPropertyProvider, LaneSuite {
         if (eval != null) {
             eval.close();
         }
-    }
-
-
-    @Override
-    public String base() {
-        return "http://127.0.0.1:" + server.getPort();
     }
 
     @Test
