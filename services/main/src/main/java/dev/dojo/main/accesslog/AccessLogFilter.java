@@ -11,15 +11,20 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Writes the {@link AccessLine} of every request that went through Micronaut's filters (main's own routes, the
- * client bundle, and proxied requests off the fast lane). Turned off with {@code dojo.access-log.enabled=false};
- * logback.xml writes it through a batching appender so a slow console never slows requests.
+ * Writes the {@link AccessLog} line of every request that went through Micronaut's filters (main's own routes, the
+ * client bundle, and proxied requests off the fast lane). Turned off with {@code dojo.access-log.enabled=false}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "dojo.access-log.enabled", notEquals = "false")
 public class AccessLogFilter implements Ordered {
 
     private static final String STARTED = "dojo.accessLog.started";
+
+    private final AccessLog accessLog;
+
+    public AccessLogFilter(AccessLog accessLog) {
+        this.accessLog = accessLog;
+    }
 
     @RequestFilter
     public void start(HttpRequest<?> request) {
@@ -28,12 +33,9 @@ public class AccessLogFilter implements Ordered {
 
     @ResponseFilter
     public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (!AccessLine.enabled()) {
-            return;
-        }
         // untyped look-ups: this runs on the event loop for every request
         Object started = request.getAttribute(STARTED).orElse(null);
-        AccessLine.log(request.getMethodName(), request.getPath(), response.code(),
+        accessLog.record(request.getMethodName(), request.getPath(), response.code(),
                 started instanceof Long nanos ? nanos : System.nanoTime(),
                 String.valueOf(request.getAttribute(GatewayFilter.UPSTREAM).orElse("-")),
                 RequestIdFilter.requestId(request));

@@ -41,10 +41,9 @@ public class ClientAddress {
      * The {@code X-Forwarded-For} chain to send on: the trusted chain plus this hop, or just the peer.
      *
      * @param headers the caller's headers
-     * @param remote  the caller's socket address
+     * @param peer    the caller's socket address, as {@link #peer} gives it
      */
-    public String forwardedFor(HeaderMap headers, SocketAddress remote) {
-        String peer = peer(remote);
+    public String forwardedFor(HeaderMap headers, String peer) {
         if (trustForwardedHeaders) {
             List<String> forwarded = headers.getAll(ForwardedHeaders.FOR);
             if (!forwarded.isEmpty()) {
@@ -54,7 +53,8 @@ public class ClientAddress {
         return peer;
     }
 
-    private static String peer(SocketAddress address) {
+    /** The address of a caller's socket as text. */
+    public static String peer(SocketAddress address) {
         if (address instanceof InetSocketAddress remote) {
             return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
         }

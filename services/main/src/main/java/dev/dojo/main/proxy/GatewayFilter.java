@@ -108,7 +108,7 @@ public class GatewayFilter implements HttpServerFilter {
         String requestId = RequestIdFilter.requestId(request);
         return request.mutate().headers(mutable -> {
             HeaderMap headers = HeaderMap.of(mutable);
-            String forwardedFor = clientAddress.forwardedFor(headers, request.getRemoteAddress());
+            String forwardedFor = clientAddress.forwardedFor(headers, ClientAddress.peer(request.getRemoteAddress()));
             HopByHopHeaders.strip(headers);
             ForwardedHeaders.apply(headers, forwardedFor, request.isSecure(), trustForwardedHeaders);
             headers.set(RequestIdFilter.HEADER, requestId);

@@ -3,7 +3,6 @@ package dev.dojo.main.proxy;
 import io.netty.util.AsciiString;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +23,12 @@ public final class HopByHopHeaders {
     public static void strip(HeaderMap headers) {
         // a Connection header is rare on HTTP/1.1 requests from programs, so look before making the list
         for (String listed : headers.get(CONNECTION) == null ? List.<String>of() : headers.getAll(CONNECTION)) {
+            if ("keep-alive".equalsIgnoreCase(listed) || "close".equalsIgnoreCase(listed)) {
+                continue; // what nearly every message says: names no header
+            }
             for (String name : listed.split(",")) {
                 String trimmed = name.trim();
-                if (!trimmed.isEmpty() && !"close".equals(trimmed.toLowerCase(Locale.ROOT))
-                        && !"keep-alive".equals(trimmed.toLowerCase(Locale.ROOT))) {
+                if (!trimmed.isEmpty() && !"close".equalsIgnoreCase(trimmed) && !"keep-alive".equalsIgnoreCase(trimmed)) {
                     headers.remove(trimmed);
                 }
             }

@@ -1,7 +1,6 @@
 package dev.dojo.main.proxy.fast;
 
 import dev.dojo.common.requestid.RequestIdFilter;
-import dev.dojo.main.accesslog.AccessLine;
 import dev.dojo.main.proxy.ForwardedHeaders;
 import dev.dojo.main.proxy.HeaderMap;
 import dev.dojo.main.proxy.HopByHopHeaders;
@@ -110,7 +109,7 @@ final class Exchange {
     private void rewriteForService() {
         HttpHeaders headers = request.headers();
         HeaderMap map = HeaderMap.of(headers);
-        String forwardedFor = lane.clientAddress().forwardedFor(map, caller.channel().remoteAddress());
+        String forwardedFor = lane.clientAddress().forwardedFor(map, handler.peer());
         HopByHopHeaders.strip(map);
         ForwardedHeaders.apply(map, forwardedFor, handler.secure(), lane.trustForwardedHeaders());
         headers.set(REQUEST_ID, requestId);
@@ -289,7 +288,9 @@ final class Exchange {
         finished = true;
         if (serviceKeepAlive && requestComplete) {
             serviceEnd.detach();
-            service.config().setAutoRead(true);
+            if (!service.config().isAutoRead()) {
+                service.config().setAutoRead(true);
+            }
             upstream.release(service);
             service = null;
         } else {
@@ -407,9 +408,7 @@ final class Exchange {
     }
 
     private void logAccess(int status) {
-        if (lane.accessLog()) {
-            AccessLine.log(request.method().name(), path, status, started, upstream.route().name(), requestId);
-        }
+        lane.accessLog().record(request.method().name(), path, status, started, upstream.route().name(), requestId);
     }
 
     private boolean mayHaveBody(HttpResponse response) {

@@ -1,5 +1,7 @@
 package dev.dojo.main.proxy.fast;
 
+import dev.dojo.main.proxy.ClientAddress;
+
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -40,6 +42,7 @@ final class FastLaneHandler extends ChannelDuplexHandler {
     private boolean micronautRead;
     /** Whether the connection reads by itself (the lane's way) rather than when asked (Micronaut's way). */
     private boolean autoRead;
+    private String peer;
 
     FastLaneHandler(FastLane lane) {
         this.lane = lane;
@@ -47,6 +50,14 @@ final class FastLaneHandler extends ChannelDuplexHandler {
 
     boolean secure() {
         return secure;
+    }
+
+    /** The caller's address as text, worked out once per connection rather than once per request. */
+    String peer() {
+        if (peer == null) {
+            peer = ClientAddress.peer(ctx.channel().remoteAddress());
+        }
+        return peer;
     }
 
     boolean reading() {

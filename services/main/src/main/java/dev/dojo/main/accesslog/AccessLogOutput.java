@@ -1,0 +1,20 @@
+package dev.dojo.main.accesslog;
+
+import jakarta.inject.Singleton;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Where the access lines go: main's standard output, unbuffered (the writer hands over whole rounds). */
+@Singleton
+public class AccessLogOutput {
+
+    private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+
+    /** Writes one round of lines. */
+    public void write(byte[] lines) throws IOException {
+        out.write(lines);
+    }
+}
