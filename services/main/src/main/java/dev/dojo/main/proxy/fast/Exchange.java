@@ -12,10 +12,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -56,6 +58,8 @@ final class Exchange {
     private final HttpVersion callerVersion;
     private final String path;
     private final String requestId;
+    /** A request that declares no body: it goes to the service as one message (see {@link #attach}). */
+    private final boolean bodiless;
     private final long started = System.nanoTime();
 
     /** Whether the caller's connection stays open after this exchange. */
@@ -73,6 +77,11 @@ final class Exchange {
     private boolean serviceKeepAlive;
     private boolean finished;
     private ResponseCompression.Encoder encoder;
+    /**
+     * The service's response head, held back until its body's first part or the end of the read batch: a small
+     * answer then goes to the caller as one message, one buffer, instead of a head and a body.
+     */
+    private HttpResponse heldHead;
 
     Exchange(FastLane lane, FastLaneHandler handler, ChannelHandlerContext caller, Upstream upstream,
              HttpRequest request) {
@@ -88,6 +97,7 @@ final class Exchange {
         this.path = query < 0 ? uri : uri.substring(0, query);
         this.requestId = RequestIdFilter.acceptOrCreate(request.headers().get(REQUEST_ID));
         this.keepAlive = HttpUtil.isKeepAlive(request);
+        this.bodiless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
     }
 
     /** Starts the exchange: the request head has arrived; body parts follow via {@link #body}. */
@@ -134,7 +144,13 @@ final class Exchange {
         serviceEnd = channel.pipeline().get(UpstreamHandler.class);
         serviceEnd.attach(this);
         reusedConnection = reused;
-        channel.write(request, channel.voidPromise());
+        if (bodiless) {
+            // head and (empty) end in one message: the end alone would be a second trip through both pipelines
+            channel.write(new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(),
+                    Unpooled.EMPTY_BUFFER, request.headers(), EmptyHttpHeaders.INSTANCE), channel.voidPromise());
+        } else {
+            channel.write(request, channel.voidPromise());
+        }
         if (pendingBody != null) {
             for (HttpContent part : pendingBody) {
                 channel.write(part, channel.voidPromise());
@@ -152,7 +168,8 @@ final class Exchange {
         if (part instanceof LastHttpContent) {
             requestComplete = true;
         }
-        if (finished) {
+        if (finished || bodiless) {
+            // a bodiless request's end went with its head
             part.release();
         } else if (service != null) {
             service.write(part, service.voidPromise());
@@ -266,14 +283,26 @@ final class Exchange {
             return true;
         }
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
-        caller.write(response, caller.voidPromise());
+        if (encoder == null) {
+            heldHead = response;
+        } else {
+            caller.write(response, caller.voidPromise());
+        }
         return false;
     }
 
     private void responseBody(HttpContent part) {
         boolean last = part instanceof LastHttpContent;
         HttpContent out = part;
-        if (encoder != null) {
+        if (heldHead != null) {
+            if (last) {
+                out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, heldHead.status(), part.content(),
+                        heldHead.headers(), ((LastHttpContent) part).trailingHeaders());
+            } else {
+                caller.write(heldHead, caller.voidPromise());
+            }
+            heldHead = null;
+        } else if (encoder != null) {
             ByteBuf compressed = encoder.push(part.content());
             out = last ? new DefaultLastHttpContent(Unpooled.wrappedBuffer(compressed, encoder.finish()))
                     : new DefaultHttpContent(compressed);
@@ -305,6 +334,11 @@ final class Exchange {
     }
 
     void serviceReadComplete() {
+        if (heldHead != null) {
+            // the body comes in a later read: the head goes now
+            caller.write(heldHead, caller.voidPromise());
+            heldHead = null;
+        }
         if (!finished) {
             // pass on what this batch brought; a finished exchange has flushed already
             caller.flush();
@@ -319,7 +353,6 @@ final class Exchange {
         if (!heardFromService && reusedConnection && retryable()) {
             // a kept-alive connection the service had just closed: ask again on a fresh one, as a browser would
             closeService();
-            pendingBody = new ArrayList<>(List.of(LastHttpContent.EMPTY_LAST_CONTENT));
             connect();
             return;
         }
@@ -329,8 +362,8 @@ final class Exchange {
     /** Only a request without a body whose repetition cannot change anything is asked twice. */
     private boolean retryable() {
         HttpMethod method = request.method();
-        return requestComplete && (method == HttpMethod.GET || method == HttpMethod.HEAD
-                || method == HttpMethod.OPTIONS) && HttpUtil.getContentLength(request, 0L) == 0;
+        return requestComplete && bodiless && (method == HttpMethod.GET || method == HttpMethod.HEAD
+                || method == HttpMethod.OPTIONS);
     }
 
     /** The service said nothing for the route's read timeout. */
@@ -393,6 +426,7 @@ final class Exchange {
     }
 
     private void closeService() {
+        heldHead = null;
         if (encoder != null) {
             encoder.discard();
         }
