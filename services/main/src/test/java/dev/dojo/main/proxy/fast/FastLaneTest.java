@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
@@ -602,6 +605,34 @@ class FastLaneTest implements TestPropertyProvider {
             assertTrue(response.complete());
             assertNull(response.header("Connection"));
             assertEquals("ok /flaky/next", connection.send(get("/flaky/next")).read().text());
+        }
+    }
+
+    @Test
+    void aHeadWhoseBodyComesInALaterReadReachesTheCallerFirst() throws IOException {
+        AtomicBoolean bodySent = new AtomicBoolean();
+        CountDownLatch headReceived = new CountDownLatch(1);
+        flaky.on("/flaky/late-body", (request, out) -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            try {
+                // the body once the caller has the head (or after 5 s: a head held back for its body)
+                headReceived.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            bodySent.set(true);
+            out.write("late".getBytes(StandardCharsets.US_ASCII));
+            return true;
+        });
+        HttpResponse<InputStream> response = onLane(1, () -> Http.send(
+                Http.request(base(), "/flaky/late-body").GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+        assertFalse(bodySent.get(), "the head was passed on before the service sent the body");
+        headReceived.countDown();
+        assertEquals(200, response.statusCode());
+        try (InputStream body = response.body()) {
+            assertEquals("late", new String(body.readAllBytes(), StandardCharsets.US_ASCII));
         }
     }
 
