@@ -79,6 +79,11 @@ public final class RawService implements AutoCloseable {
         return seen.stream().filter(request -> request.path().equals(path)).toList();
     }
 
+    /** How many connections to this service are open (the other end has not closed them). */
+    public int openConnections() {
+        return open.size();
+    }
+
     /** Writes a 200 with a Content-Length and {@code body} as text; the connection stays open. */
     public static boolean ok(OutputStream out, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param circuitBreaker        when to stop calling a failing service for a while
  * @param fastLane              whether plain exchanges are proxied on the fast lane (dev.dojo.main.proxy.fast) rather
  *                              than through Micronaut's filter chain and HTTP client; both answer the same
+ * @param poolIdleTimeout       how long the fast lane keeps an unused keep-alive connection to a service: shorter than
+ *                              the services' own idle timeout (Micronaut's default is 5 minutes), so that main lets
+ *                              go of a connection before the service does rather than sending a request down one the
+ *                              service is just closing
  */
 @ConfigurationProperties("dojo.gateway")
 public record GatewaySettings(
@@ -23,11 +27,15 @@ public record GatewaySettings(
         @Bindable(defaultValue = "30s") Duration readTimeout,
         @Bindable(defaultValue = "false") boolean trustForwardedHeaders,
         CircuitBreakerSettings circuitBreaker,
-        @Bindable(defaultValue = "true") boolean fastLane) {
+        @Bindable(defaultValue = "true") boolean fastLane,
+        @Bindable(defaultValue = "60s") Duration poolIdleTimeout) {
 
     public GatewaySettings {
         if (circuitBreaker == null) {
             circuitBreaker = new CircuitBreakerSettings(5, Duration.ofSeconds(10));
+        }
+        if (poolIdleTimeout == null) {
+            poolIdleTimeout = Duration.ofSeconds(60);
         }
     }
 

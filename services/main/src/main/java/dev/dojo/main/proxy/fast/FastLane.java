@@ -72,7 +72,7 @@ public class FastLane {
         this.accessLog = accessLog;
         this.compression = new ResponseCompression(server.getCompressionThreshold(), server.getCompressionLevel());
         for (Route route : routes.routes()) {
-            Upstream upstream = Upstream.of(route, json);
+            Upstream upstream = Upstream.of(route, json, settings.poolIdleTimeout());
             if (upstream != null) {
                 upstreams.put(route, upstream);
             }

@@ -17,14 +17,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One service as the fast lane sees it: where it is, its error answers, and its idle keep-alive connections. Each
  * event loop keeps its own idle connections and only ever touches those, so a proxied exchange stays on the thread
- * that accepted the caller and the pool needs no lock.
+ * that accepted the caller and the pool needs no lock. Connections idle longer than the pool's idle timeout are
+ * closed by a sweep on their event loop (every tenth of the timeout), so none is handed out that the service may be
+ * closing at that moment.
  */
 final class Upstream {
 
@@ -36,20 +40,22 @@ final class Upstream {
     private final int port;
     private final String hostHeader;
     private final byte[][] errorBodies;
+    private final long idleTimeoutNanos;
     private final Map<EventLoop, ArrayDeque<Channel>> idle = new ConcurrentHashMap<>();
 
-    private Upstream(Route route, String host, int port, byte[][] errorBodies) {
+    private Upstream(Route route, String host, int port, byte[][] errorBodies, Duration idleTimeout) {
         this.route = route;
         this.host = host;
         this.port = port;
         // what Micronaut's client sends as Host, so a service sees the same on either lane
         this.hostHeader = port == 80 ? host : host + ":" + port;
         this.errorBodies = errorBodies;
+        this.idleTimeoutNanos = idleTimeout.toNanos();
     }
 
     /** The fast lane's view of {@code route}, or {@code null} if its URL is not plain {@code http://host[:port]}. */
     @Nullable
-    static Upstream of(Route route, JsonMapper json) {
+    static Upstream of(Route route, JsonMapper json, Duration idleTimeout) {
         URI url = route.url();
         boolean plain = "http".equalsIgnoreCase(url.getScheme()) && url.getHost() != null
                 && (url.getRawPath() == null || url.getRawPath().isEmpty() || "/".equals(url.getRawPath()))
@@ -67,7 +73,7 @@ final class Upstream {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Upstream(route, url.getHost(), url.getPort() < 0 ? 80 : url.getPort(), bodies);
+        return new Upstream(route, url.getHost(), url.getPort() < 0 ? 80 : url.getPort(), bodies, idleTimeout);
     }
 
     Route route() {
@@ -99,11 +105,31 @@ final class Upstream {
 
     /** Takes back a connection whose exchange is complete; the most recently used is handed out first. */
     void release(Channel channel) {
-        ArrayDeque<Channel> connections = idle.computeIfAbsent(channel.eventLoop(), loop -> new ArrayDeque<>());
+        ArrayDeque<Channel> connections = idle.computeIfAbsent(channel.eventLoop(), this::newPool);
         if (connections.size() < MAX_IDLE_PER_LOOP && channel.isActive()) {
             connections.addFirst(channel);
         } else {
             channel.close();
+        }
+    }
+
+    private ArrayDeque<Channel> newPool(EventLoop loop) {
+        ArrayDeque<Channel> connections = new ArrayDeque<>();
+        long every = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idleTimeoutNanos / 10);
+        loop.scheduleWithFixedDelay(() -> closeIdle(connections), every, every, TimeUnit.NANOSECONDS);
+        return connections;
+    }
+
+    /** Closes the connections idle for longer than the timeout: the least recently used are at the tail. */
+    private void closeIdle(ArrayDeque<Channel> connections) {
+        long now = System.nanoTime();
+        for (Channel oldest = connections.peekLast(); oldest != null; oldest = connections.peekLast()) {
+            UpstreamHandler end = oldest.pipeline().get(UpstreamHandler.class);
+            if (end != null && now - end.lastHeard() < idleTimeoutNanos) {
+                return;
+            }
+            connections.pollLast();
+            oldest.close();
         }
     }
 

@@ -45,6 +45,11 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         this.exchange = null;
     }
 
+    /** When the service was last heard from ({@link System#nanoTime()}): for an idle connection, about when it fell idle. */
+    long lastHeard() {
+        return lastHeard;
+    }
+
     private void checkSilence() {
         watch = null;
         if (exchange == null) {
