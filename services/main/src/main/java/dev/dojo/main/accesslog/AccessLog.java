@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * This runs on the event loop for every request, so it is a writer of its own rather than a logger (ADR 0034, as
  * Tomcat's and Jetty's access logs are): each thread formats its lines straight into a buffer of its own, and one
- * background thread ({@link AccessLogWriter}) takes the buffers every {@code flushMillis} and writes them with one
+ * background thread ({@link AccessLogWriter}) takes the buffers every {@code flushMillis} and writes each with one
  * system call. No line is dropped: a thread whose buffer is full waits for the writer.
  */
 @Singleton

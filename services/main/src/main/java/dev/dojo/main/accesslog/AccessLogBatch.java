@@ -10,8 +10,11 @@ import java.time.ZoneId;
  */
 final class AccessLogBatch {
 
-    /** Characters held before the adding thread waits for the writer: about 40,000 lines. */
-    static final int LIMIT = 4 << 20;
+    /**
+     * Characters held before the adding thread waits for the writer: about 10,000 lines, a third of a second of one
+     * busy event loop; only a blocked output fills it (the writer takes the lines every 20 ms).
+     */
+    static final int LIMIT = 1 << 20;
 
     private final ZoneId zone;
     private StringBuilder lines = new StringBuilder(16 * 1024);

@@ -6,14 +6,13 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one background thread that takes every thread's {@link AccessLogBatch} each {@code flushMillis} and writes
- * them out: one system call per round however many requests there were, and never one on an event loop.
+ * them out: one system call per thread and round however many requests there were, and never one on an event loop.
  */
 final class AccessLogWriter {
 
@@ -68,29 +67,18 @@ final class AccessLogWriter {
     }
 
     private void writePending() {
-        List<StringBuilder> taken = new ArrayList<>(batches.size());
         for (AccessLogBatch batch : batches) {
             StringBuilder lines = batch.take(fresh());
-            if (lines.length() == 0) {
-                free.push(lines);
-            } else {
-                taken.add(lines);
+            if (lines.length() > 0) {
+                // batch by batch: a whole round in one array would need several copies of every pending line
+                byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+                try {
+                    output.write(bytes);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cannot write {} bytes of access lines: {}", bytes.length, e.toString());
+                }
             }
-        }
-        if (taken.isEmpty()) {
-            return;
-        }
-        StringBuilder all = taken.get(0);
-        for (int i = 1; i < taken.size(); i++) {
-            all.append(taken.get(i));
-            reuse(taken.get(i));
-        }
-        byte[] bytes = all.toString().getBytes(StandardCharsets.UTF_8);
-        reuse(all);
-        try {
-            output.write(bytes);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot write {} bytes of access lines: {}", bytes.length, e.toString());
+            reuse(lines);
         }
     }
 
