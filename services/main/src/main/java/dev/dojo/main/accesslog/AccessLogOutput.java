@@ -7,13 +7,13 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Where the access lines go: main's standard output, unbuffered (the writer hands over whole rounds). */
+/** Where the access lines go: main's standard output, unbuffered (the writer hands over whole batches of lines). */
 @Singleton
 public class AccessLogOutput {
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
 
-    /** Writes one round of lines. */
+    /** Writes a batch of whole lines. */
     public void write(byte[] lines) throws IOException {
         out.write(lines);
     }
