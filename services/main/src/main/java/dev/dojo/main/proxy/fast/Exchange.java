@@ -184,6 +184,11 @@ final class Exchange {
         }
     }
 
+    /** The caller's connection is to close once this exchange's answer is out (main is shutting down). */
+    void closeWhenDone() {
+        keepAlive = false;
+    }
+
     /** Whether body parts are still to come: until then they belong to this exchange, even a finished one. */
     boolean wantsBody() {
         return !requestComplete;

@@ -224,6 +224,18 @@ final class FastLaneHandler extends ChannelDuplexHandler {
     }
 
     @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (exchange != null && !exchange.finished()) {
+            // Micronaut closes the connections it has nothing running on when it shuts down gracefully: the lane's
+            // exchange finishes first, and its answer closes the connection
+            exchange.closeWhenDone();
+            ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
+            return;
+        }
+        ctx.close(promise);
+    }
+
+    @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (exchange != null) {
             exchange.callerWritabilityChanged();
