@@ -23,12 +23,12 @@ public final class HopByHopHeaders {
     public static void strip(HeaderMap headers) {
         // a Connection header is rare on HTTP/1.1 requests from programs, so look before making the list
         for (String listed : headers.get(CONNECTION) == null ? List.<String>of() : headers.getAll(CONNECTION)) {
-            if ("keep-alive".equalsIgnoreCase(listed) || "close".equalsIgnoreCase(listed)) {
-                continue; // what nearly every message says: names no header
+            if (namesNoHeader(listed)) {
+                continue; // what nearly every message says: no list to split
             }
             for (String name : listed.split(",")) {
                 String trimmed = name.trim();
-                if (!trimmed.isEmpty() && !"close".equalsIgnoreCase(trimmed) && !"keep-alive".equalsIgnoreCase(trimmed)) {
+                if (!namesNoHeader(trimmed)) {
                     headers.remove(trimmed);
                 }
             }
@@ -36,5 +36,10 @@ public final class HopByHopHeaders {
         for (AsciiString name : NAMES) {
             headers.remove(name);
         }
+    }
+
+    /** Whether a {@code Connection} token is an option rather than a header name. */
+    private static boolean namesNoHeader(String token) {
+        return token.isEmpty() || "close".equalsIgnoreCase(token) || "keep-alive".equalsIgnoreCase(token);
     }
 }

@@ -96,7 +96,6 @@ public class UserController {
         }
     }
 
-
     /** Schema-only types: the envelope with a concrete {@code data}, for the OpenAPI document. */
     @Schema(name = "UserListEnvelope")
     record UserListEnvelope(String status, UserList data) {

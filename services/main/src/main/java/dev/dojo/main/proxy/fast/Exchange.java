@@ -84,7 +84,7 @@ final class Exchange {
     private HttpResponse heldHead;
 
     Exchange(FastLane lane, FastLaneHandler handler, ChannelHandlerContext caller, Upstream upstream,
-             HttpRequest request) {
+             HttpRequest request, String path) {
         this.lane = lane;
         this.handler = handler;
         this.caller = caller;
@@ -92,9 +92,7 @@ final class Exchange {
         this.circuit = upstream.route().circuit();
         this.request = request;
         this.callerVersion = request.protocolVersion();
-        String uri = request.uri();
-        int query = uri.indexOf('?');
-        this.path = query < 0 ? uri : uri.substring(0, query);
+        this.path = path;
         this.requestId = RequestIdFilter.acceptOrCreate(request.headers().get(REQUEST_ID));
         this.keepAlive = HttpUtil.isKeepAlive(request);
         this.bodiless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;

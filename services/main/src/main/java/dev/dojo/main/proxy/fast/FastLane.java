@@ -79,14 +79,14 @@ public class FastLane {
         }
     }
 
-    /** The service to proxy {@code request} to on the fast lane, or {@code null} if it must take the full path. */
+    /**
+     * The service to proxy {@code request} to on the fast lane, or {@code null} if it must take the full path.
+     *
+     * @param path the request's path as {@link CleanPath#of} gives it ({@code null}: not clean, full path)
+     */
     @Nullable
-    Upstream upstreamFor(HttpRequest request) {
-        if (request.decoderResult().isFailure() || !METHODS.contains(request.method())) {
-            return null;
-        }
-        String path = CleanPath.of(request.uri());
-        if (path == null) {
+    Upstream upstreamFor(HttpRequest request, @Nullable String path) {
+        if (path == null || request.decoderResult().isFailure() || !METHODS.contains(request.method())) {
             return null;
         }
         HttpHeaders headers = request.headers();

@@ -115,9 +115,11 @@ final class FastLaneHandler extends ChannelDuplexHandler {
 
     private void dispatch(Object msg) {
         if (msg instanceof HttpRequest request) {
-            Upstream upstream = micronautOutstanding == 0 ? lane.upstreamFor(request) : null;
+            // worked out once: the lane routes by it, and the exchange logs it
+            String path = micronautOutstanding == 0 ? CleanPath.of(request.uri()) : null;
+            Upstream upstream = lane.upstreamFor(request, path);
             if (upstream != null) {
-                exchange = new Exchange(lane, this, ctx, upstream, request);
+                exchange = new Exchange(lane, this, ctx, upstream, request, path);
                 exchange.start();
                 if (msg instanceof HttpContent part) {
                     exchange.body(part);
