@@ -204,8 +204,10 @@ final class FastLaneHandler extends ChannelDuplexHandler {
 
     @Override
     public void read(ChannelHandlerContext ctx) {
-        // while an exchange runs, this handler decides reading; Micronaut's request is met when it is over
-        if (exchange == null) {
+        // while an exchange runs, this handler decides reading; Micronaut's request is met when it is over. The
+        // channel's own request after each batch (auto-read) goes through: a completion-based transport (io_uring)
+        // reads nothing more without it
+        if (exchange == null || autoRead) {
             ctx.read();
         }
     }

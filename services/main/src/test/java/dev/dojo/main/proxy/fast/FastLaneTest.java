@@ -3,7 +3,9 @@ package dev.dojo.main.proxy.fast;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
 import dev.dojo.main.RawService;
+import dev.dojo.main.Transports;
 import dev.dojo.testing.FreePort;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -41,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fast lane against real downstreams: which requests it takes ({@link FastLane#exchanges()} counts them) and
  * that it answers them right, including what only shows on a raw connection (keep-alive, pipelining, HTTP/1.0) and
  * services that misbehave at the connection level ({@link RawService} on {@code /flaky}). {@code /down} is a
- * service nothing listens for.
+ * service nothing listens for. It runs on the transport application.yml picks (io_uring where the kernel allows it);
+ * {@link EpollFastLaneTest} runs it again on epoll, the fallback.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,9 +65,20 @@ class FastLaneTest implements TestPropertyProvider {
     @Inject
     FastLane lane;
 
+    @Inject
+    EventLoopGroupRegistry loops;
+
+    /** The transport this run pins main to; {@code null}: application.yml's choice. */
+    String pinnedTransport() {
+        return null;
+    }
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
+        if (pinnedTransport() != null) {
+            properties.putAll(Transports.pinnedTo(pinnedTransport()));
+        }
         properties.put("dojo.routes.users.url", users.url());
         properties.put("dojo.routes.eval.url", eval.url());
         properties.put("dojo.routes.swapper.url", swapper.url());
@@ -117,6 +131,11 @@ class FastLaneTest implements TestPropertyProvider {
     }
 
     // --- what takes the lane, and arrives intact
+
+    @Test
+    void runsOnTheExpectedTransport() {
+        Transports.assertLoopsRun(loops, pinnedTransport());
+    }
 
     @Test
     void plainMethodsTakeTheLaneWithMethodPathQueryAndBodyIntact() {
