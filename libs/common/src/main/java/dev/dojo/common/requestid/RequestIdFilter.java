@@ -10,7 +10,6 @@ import org.slf4j.MDC;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * Accepts the caller's {@code X-Request-Id} (or makes one), exposes it to log lines as MDC {@code requestId},
@@ -23,8 +22,8 @@ public class RequestIdFilter implements Ordered {
     public static final String MDC_KEY = "requestId";
     static final String ATTRIBUTE = "dojo.requestId";
 
-    /** Ids are echoed into headers and logs: accept only short, plain tokens. */
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** Ids are echoed into headers and logs: accept only short, plain tokens ({@code [A-Za-z0-9._:-]{1,128}}). */
+    private static final int MAX_ID_LENGTH = 128;
 
     @RequestFilter
     public void assignId(HttpRequest<?> request) {
@@ -52,7 +51,24 @@ public class RequestIdFilter implements Ordered {
 
     /** The caller's {@code offered} id if it is safe to reuse, else a fresh one. */
     public static String acceptOrCreate(String offered) {
-        return offered != null && SAFE_ID.matcher(offered).matches() ? offered : newId();
+        return offered != null && safe(offered) ? offered : newId();
+    }
+
+    /** A loop rather than a regex: it runs for every request behind main, which always sends an id. */
+    static boolean safe(String id) {
+        int length = id.length();
+        if (length == 0 || length > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

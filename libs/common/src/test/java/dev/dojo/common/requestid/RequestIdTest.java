@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestIdTest {
@@ -22,5 +23,24 @@ class RequestIdTest {
             assertEquals(id, parsed.toString());
             assertTrue(seen.add(id), "repeated id " + id);
         }
+    }
+
+    @Test
+    void plainTokensUpTo128CharactersAreKept() {
+        for (String id : new String[] {"a", "req-1", "0f8e.Z_9:x", "A".repeat(128),
+                "3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e"}) {
+            assertEquals(id, RequestIdFilter.acceptOrCreate(id), id);
+        }
+    }
+
+    @Test
+    void anythingElseIsReplacedByAFreshId() {
+        for (String id : new String[] {"", "A".repeat(129), "a b", "a\r\nSet-Cookie: x", "id/1", "é", "a;b",
+                "<script>", "a\u0000"}) {
+            String got = RequestIdFilter.acceptOrCreate(id);
+            assertNotEquals(id, got, id);
+            assertEquals(4, UUID.fromString(got).version(), id);
+        }
+        assertEquals(4, UUID.fromString(RequestIdFilter.acceptOrCreate(null)).version());
     }
 }
