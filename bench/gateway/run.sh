@@ -4,8 +4,8 @@
 # Prints throughput ratios (proxied/direct) and the latency each proxy adds at p50/p99 for ROUNDS interleaved rounds
 # and their medians, the latency each adds unloaded (one connection), plus main's RSS under load.
 #
-# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=20 ROUNDS=3)
-# WARMUP is per path, for main only: its JIT keeps improving main's code for about a minute under load.
+# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=40 ROUNDS=3)
+# WARMUP is per path, for main only: its JIT keeps improving main's code for a minute or two under load.
 # Needs: wrk, nginx (/usr/sbin/nginx), java 17; builds main's runnable jar if it is missing.
 #
 # Backend: a stand-in that answers users' GET /ping and GET /users with the same bodies users sends, and a
@@ -22,7 +22,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${1:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-20}"
+WARMUP="${WARMUP:-40}"
 UNLOADED_SECONDS="${UNLOADED_SECONDS:-5}"
 ROUNDS="${ROUNDS:-3}"
 BACKEND_PORT=18181
@@ -232,5 +232,8 @@ done
 rss_max=$(cat "$rss_max_file")
 printf '\nmain RSS: %d MB after warm-up, %d MB peak under load (JVM flags: %s)\n' \
   $((rss_idle / 1024)) $((rss_max / 1024)) "${MAIN_JAVA_OPTS:-none}"
+# io_uring where the kernel allows it, else epoll (ADR 0035): an io_uring ring shows as a file descriptor
+rings=$(ls -l "/proc/$MAIN_PID/fd" 2>/dev/null | grep -c 'io_uring' || true)
+printf 'main transport: %s\n' "$([ "$rings" -gt 0 ] && echo "io_uring ($rings rings)" || echo "epoll or NIO (no io_uring ring)")"
 printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'main access-log lines written: %s\n' "$(cat "$WORK"/main*.log | grep -c ' ACCESS '  || true)"
