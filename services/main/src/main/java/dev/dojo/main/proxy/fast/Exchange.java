@@ -95,7 +95,8 @@ final class Exchange {
         this.path = path;
         this.requestId = RequestIdFilter.acceptOrCreate(request.headers().get(REQUEST_ID));
         this.keepAlive = HttpUtil.isKeepAlive(request);
-        this.bodiless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
+        // FastLane#upstreamFor sends anything with a Transfer-Encoding to the full path: only the length decides
+        this.bodiless = HttpUtil.getContentLength(request, 0L) == 0;
     }
 
     /** Starts the exchange: the request head has arrived; body parts follow via {@link #body}. */
