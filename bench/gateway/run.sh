@@ -153,6 +153,23 @@ run_wrk() { # $1 = url, $2 = seconds → "rps p50_ms p99_ms errors"
     END { printf "%.0f %.3f %.3f %s\n", rps, p50, p99, (err == "" ? "-" : err) }'
 }
 
+# CPU time of each run, charged per request: the proxy's and the backend's processes (those listening on their port)
+# and the whole machine's (the processes, wrk among them, and the kernel's own network work). Throughput on two
+# shared cores swings by ±10 % from run to run; CPU per request swings less and says where the time goes.
+CLK_TCK=$(getconf CLK_TCK)
+port_pids() { # $1 = port → the pids listening on it
+  { ss -Hltnp "sport = :$1" | grep -o 'pid=[0-9]*' || true; } | cut -d= -f2 | sort -u | tr '\n' ' '
+}
+ticks() { # $@ = pids → their CPU time in clock ticks, user and kernel
+  local total=0 pid
+  for pid in "$@"; do
+    # fields after the command name (which may hold spaces): utime and stime are the 12th and 13th
+    total=$(( total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+
 rss_max_file="$WORK/rss"
 echo 0 > "$rss_max_file"
 sample_rss() {
@@ -172,25 +189,39 @@ done
 rss_idle=$(ps -o rss= -p "$MAIN_PID" | tr -d ' ')
 sample_rss & PIDS+=($!)
 
-printf '\nbackend: %s; wrk -t%s -c%s, %ss per run, %s cores, load average before: %s\n\n' \
-  "$BACKEND_NAME" "$THREADS" "$CONNECTIONS" "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\nbackend: %s; wrk -t%s -c%s, %ss per run, %s cores (%s), kernel %s, %s; load average before: %s\n\n' \
+  "$BACKEND_NAME" "$THREADS" "$CONNECTIONS" "$DURATION" "$(nproc)" \
+  "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" "$(uname -r)" "$(/usr/sbin/nginx -v 2>&1)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| case | round | direct rps | main rps | main/direct | nginx rps | nginx/direct | main +p50 ms | nginx +p50 ms | main +p99 ms | nginx +p99 ms |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 rows="$WORK/rows"
+cpu_rows="$WORK/cpu"
 : > "$rows"
+: > "$cpu_rows"
 for entry in "GET /ping|$BACKEND_URL|$MAIN_PORT|$NGINX_PORT|/ping" "GET /users|$BACKEND_URL|$MAIN_PORT|$NGINX_PORT|/users" \
              "100 KB (GET $BIG_PATH)|$BIG_BACKEND_URL|$BIG_MAIN_PORT|$BIG_NGINX_PORT|$BIG_PATH"; do
   IFS='|' read -r name backend m_port n_port path <<< "$entry"
+  backend_pids="$(port_pids "${backend##*:}")"
   for round in $(seq 1 "$ROUNDS"); do
     # the order rotates each round, so no target always runs first (after a pause) or last (on a warmer machine)
     declare -A got=()
     for target in $(echo "direct main nginx direct main" | cut -d' ' -f"$(( (round - 1) % 3 + 1 ))-$(( (round - 1) % 3 + 3 ))"); do
       case "$target" in
-        direct) url="$backend$path" ;;
-        main) url="http://127.0.0.1:$m_port$path" ;;
-        nginx) url="http://127.0.0.1:$n_port$path" ;;
+        direct) url="$backend$path"; proxy_pids="" ;;
+        main) url="http://127.0.0.1:$m_port$path"; proxy_pids="$(port_pids "$m_port")" ;;
+        nginx) url="http://127.0.0.1:$n_port$path"; proxy_pids="$(port_pids "$n_port")" ;;
       esac
+      # shellcheck disable=SC2086
+      read -r p0 b0 c0 <<< "$(ticks $proxy_pids) $(ticks $backend_pids) $(machine_ticks)"
       got[$target]="$(run_wrk "$url" "$DURATION")"
+      # shellcheck disable=SC2086
+      read -r p1 b1 c1 <<< "$(ticks $proxy_pids) $(ticks $backend_pids) $(machine_ticks)"
+      awk -v name="$name" -v target="$target" -v rps="${got[$target]%% *}" -v secs="$DURATION" -v hz="$CLK_TCK" \
+          -v cores="$(nproc)" -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v c=$((c1 - c0)) 'BEGIN {
+        us = rps > 0 ? 1000000 / hz / (rps * secs) : 0
+        printf "%s|%s|%.1f|%.1f|%.1f|%.0f\n", name, target, p * us, b * us, c * us, 100 * c / (hz * secs * cores) }' \
+        >> "$cpu_rows"
     done
     read -r d_rps d_p50 d_p99 d_err <<< "${got[direct]}"
     read -r m_rps m_p50 m_p99 m_err <<< "${got[main]}"
@@ -215,6 +246,18 @@ for name, rounds in cases.items():
     col = lambda i: statistics.median(float(r[i]) for r in rounds)
     mn = statistics.median(float(r[3]) / float(r[5]) for r in rounds)
     print(f"| {name} | {col(4):.2f} | {col(6):.2f} | {mn:.2f} | {col(7):+.2f} | {col(8):+.2f} |")
+PY
+printf '\nCPU per request, µs (median of %s rounds; /proc times of the processes listening on the proxy'"'"'s and the backend'"'"'s port, and of the whole machine: wrk, the kernel and the rest)\n\n' "$ROUNDS"
+printf '| case | through | proxy | backend | whole machine | machine busy |\n|---|---|---|---|---|---|\n'
+python3 - "$cpu_rows" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    name, target, *values = line.strip().split('|')
+    runs.setdefault((name, target), []).append([float(v) for v in values])
+for (name, target), rounds in runs.items():
+    proxy, backend, machine, busy = (statistics.median(r[i] for r in rounds) for i in range(4))
+    print(f"| {name} | {target} | {'-' if target == 'direct' else f'{proxy:.1f}'} | {backend:.1f} | {machine:.1f} | {busy:.0f} % |")
 PY
 # the same cases unloaded (one connection, one request at a time): the latency a proxy adds to a request, without
 # the queueing that a saturated closed-loop run (above) adds in proportion to lost throughput
