@@ -2,7 +2,8 @@
 # Gateway benchmark: the same backend measured directly, through main (the Micronaut edge) and through nginx
 # (Debian's, the original's front door) as a reverse proxy, in one run, with wrk on loopback.
 # Prints throughput ratios (proxied/direct) and the latency each proxy adds at p50/p99 for ROUNDS interleaved rounds
-# and their medians, the latency each adds unloaded (one connection), plus main's RSS under load.
+# and their medians, the CPU each run cost per request (proxy, backend, whole machine), the latency each proxy adds
+# unloaded (one connection), plus main's RSS under load. The header line names the machine (CPU, kernel, nginx).
 #
 # Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=40 ROUNDS=3)
 # WARMUP is per path, for main only: its JIT keeps improving main's code for a minute or two under load.
