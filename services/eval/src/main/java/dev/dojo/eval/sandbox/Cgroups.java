@@ -38,11 +38,11 @@ public final class Cgroups {
         if (Files.exists(ROOT.resolve("cgroup.controllers"))) {
             String own = membership.stream().filter(l -> l.startsWith("0::")).map(l -> l.substring(3))
                     .findFirst().orElse("/");
-            return v2(ROOT.resolve(own.substring(1)));
+            return v2(ROOT.resolve(own.substring(1))).withoutAbandonedRuns();
         }
         Path memory = v1Parent(membership, "memory");
         Path pids = v1Parent(membership, "pids");
-        return new Cgroups(false, memory, pids);
+        return new Cgroups(false, memory, pids).withoutAbandonedRuns();
     }
 
     private static Path v1Parent(List<String> membership, String controller) {
@@ -101,6 +101,45 @@ public final class Cgroups {
             throw new SandboxUnavailableException("cannot delegate cgroup v2 controllers below " + own + " ("
                     + e.getMessage() + "): the service needs a writable cgroup");
         }
+    }
+
+    /**
+     * Removes the run cgroups of service processes that are gone (killed or crashed mid-run: a run's cgroup is
+     * named after the service's pid), and kills whatever still runs in them. A live service's runs are left alone,
+     * so two services may share the parent.
+     */
+    private Cgroups withoutAbandonedRuns() {
+        List<Path> abandoned = new ArrayList<>();
+        for (Path parent : parents()) {
+            try (var runs = Files.list(parent)) {
+                runs.filter(dir -> ownerGone(dir.getFileName().toString())).forEach(abandoned::add);
+            } catch (IOException e) {
+                LOG.debug("cannot list {}: {}", parent, e.getMessage());
+            }
+        }
+        if (!abandoned.isEmpty()) {
+            LOG.warn("removing {} run cgroup(s) left by a stopped eval: {}", abandoned.size(), abandoned);
+            abandoned.forEach(dir -> new Group(List.of(dir), dir, unified).close());
+        }
+        return this;
+    }
+
+    /** Whether {@code name} is a run cgroup ({@code run-<pid>-<n>}) of a process that no longer exists. */
+    static boolean ownerGone(String name) {
+        String[] parts = name.split("-");
+        if (parts.length != 3 || !parts[0].equals("run")) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[1])).isEmpty();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Where run cgroups are made: one directory on v2, the memory and the pids one on v1. */
+    List<Path> parents() {
+        return unified ? List.of(memoryParent) : List.of(memoryParent, pidsParent);
     }
 
     public String describe() {

@@ -1,0 +1,60 @@
+package dev.dojo.eval.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A service killed mid-run leaves its run cgroups (and maybe a sandboxed process) behind: the next start removes
+ * them, and leaves the runs of a service that is still alive alone. Needs a writable cgroup, as grading does.
+ */
+class CgroupsTest {
+
+    @Test
+    void runsOfAServiceThatIsGoneAreRemovedAtStartAndALiveServicesRunsAreKept() throws Exception {
+        Cgroups cgroups = Cgroups.detect();
+        Process service = new ProcessBuilder("true").start();
+        service.waitFor(5, TimeUnit.SECONDS);
+        List<Path> abandoned = new ArrayList<>();
+        List<Path> live = new ArrayList<>();
+        for (Path parent : cgroups.parents()) {
+            abandoned.add(Files.createDirectory(parent.resolve("run-" + service.pid() + "-1")));
+            live.add(Files.createDirectory(parent.resolve("run-" + ProcessHandle.current().pid() + "-" + System.nanoTime())));
+        }
+        Path procs = abandoned.get(0).resolve("cgroup.procs");
+        Process straggler = new ProcessBuilder("sh", "-c", "echo $$ > " + procs + " && exec sleep 60").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (Files.readString(procs).isBlank() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertFalse(Files.readString(procs).isBlank(), "the straggler joined the abandoned run's cgroup");
+
+            Cgroups.detect();
+
+            abandoned.forEach(dir -> assertFalse(Files.exists(dir), dir + " removed"));
+            assertTrue(straggler.waitFor(5, TimeUnit.SECONDS), "the process left in it was killed");
+            live.forEach(dir -> assertTrue(Files.isDirectory(dir), dir + " kept"));
+        } finally {
+            straggler.destroyForcibly();
+            for (Path dir : live) {
+                Files.deleteIfExists(dir);
+            }
+        }
+    }
+
+    @Test
+    void onlyRunCgroupsOfAProcessThatIsGoneCount() {
+        assertFalse(Cgroups.ownerGone("run-" + ProcessHandle.current().pid() + "-1"));
+        assertFalse(Cgroups.ownerGone("dojo-service"));
+        assertFalse(Cgroups.ownerGone("run-abc-1"));
+        assertFalse(Cgroups.ownerGone("run-1"));
+    }
+}
