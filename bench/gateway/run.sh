@@ -5,7 +5,7 @@
 # and their medians, the CPU each run cost per request (proxy, backend, whole machine), the latency each proxy adds
 # unloaded (one connection), plus main's RSS under load. The header line names the machine (CPU, kernel, nginx).
 #
-# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=40 ROUNDS=3)
+# Usage: bench/gateway/run.sh [duration-seconds]   (env: CONNECTIONS=32 THREADS=2 WARMUP=40 ROUNDS=5)
 # WARMUP is per path, for main only: its JIT keeps improving main's code for a minute or two under load.
 # Needs: wrk, nginx (/usr/sbin/nginx), java 17; builds main's runnable jar if it is missing.
 #
@@ -25,7 +25,7 @@ CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-40}"
 UNLOADED_SECONDS="${UNLOADED_SECONDS:-5}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"
 BACKEND_PORT=18181
 MAIN_PORT=18180
 NGINX_PORT=18182
