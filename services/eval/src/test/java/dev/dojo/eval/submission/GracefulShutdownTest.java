@@ -45,7 +45,7 @@ class GracefulShutdownTest {
 
             CompletableFuture<HttpResponse<String>> grading = post(base, "/submissions",
                     "{\"exercise_id\": " + id + ", \"code\": " + jsonString(SLOW_SUM) + "}", TestTokens.user(7));
-            Thread.sleep(400); // the submission is in the sandbox, sleeping
+            assertTrue(sandboxRunning(), "the submission is in the sandbox, sleeping");
             long stopping = System.nanoTime();
             server.getApplicationContext().stop();
 
@@ -60,6 +60,20 @@ class GracefulShutdownTest {
             }
         }
         assertFalse(server.isRunning());
+    }
+
+    /** Waits until a sandbox (bubblewrap) runs below this JVM, where eval runs in-process. */
+    private static boolean sandboxRunning() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            boolean running = ProcessHandle.current().descendants()
+                    .anyMatch(p -> p.info().command().map(c -> c.endsWith("bwrap")).orElse(false));
+            if (running) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     private CompletableFuture<HttpResponse<String>> post(URI base, String path, String json, String token) {
