@@ -38,6 +38,11 @@ public abstract class ApiTestBase implements TestPropertyProvider {
 
     /** Adds the seed's "sum" exercise through the admin API and returns its id. */
     protected long createSumExercise() {
+        return createSumExercise(api);
+    }
+
+    /** {@link #createSumExercise()} through {@code api}, for a test that runs eval itself. */
+    public static long createSumExercise(Api api) {
         Api.Response created = api.post("/exercises", Map.of(
                 "title", "Sum " + System.nanoTime(),
                 "body", "Define `sum(x, y)`.",
