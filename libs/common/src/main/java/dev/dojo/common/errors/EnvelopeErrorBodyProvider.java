@@ -3,15 +3,19 @@ package dev.dojo.common.errors;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.envelope.FieldError;
 import dev.dojo.common.envelope.Messages;
+import dev.dojo.common.json.JsonFieldPath;
+import dev.dojo.common.json.WrongJsonType;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders every error Micronaut produces itself (malformed JSON, failed validation, unknown route, wrong method,
@@ -41,12 +45,18 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
     }
 
     /**
-     * Only validation errors name a field: either as a path, or (micronaut-validation's ConstraintExceptionHandler)
-     * as a "register.request.username: size must be …" message. Their messages are the constraint's own, never
-     * user input. Parser and conversion errors get no list: their messages quote parser internals and input.
+     * Validation errors name a field: either as a path, or (micronaut-validation's ConstraintExceptionHandler) as a
+     * "register.request.username: size must be …" message; their messages are the constraint's own, never user
+     * input. A value of the wrong JSON type ({@link WrongJsonType}) names its JSON path and the expected type. Other
+     * parser and conversion errors get no list: their messages quote parser internals and input.
      */
     private static List<FieldError> fieldErrors(ErrorContext context) {
-        if (!(context.getRootCause().orElse(null) instanceof ConstraintViolationException)) {
+        Throwable root = context.getRootCause().orElse(null);
+        Optional<FieldError> wrongType = wrongType(root);
+        if (wrongType.isPresent()) {
+            return List.of(wrongType.get());
+        }
+        if (!(root instanceof ConstraintViolationException)) {
             return List.of();
         }
         return context.getErrors().stream()
@@ -55,6 +65,28 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
                         fieldName(error.getPath().orElseGet(() -> pathInMessage(error.getMessage()))),
                         constraintMessage(error.getMessage())))
                 .toList();
+    }
+
+    /**
+     * The field a {@link WrongJsonType} in the cause chain was decoding, with its fixed message. Serde adds the
+     * property path to the exception it unwinds with (the refusal itself, or a wrapper around it).
+     */
+    private static Optional<FieldError> wrongType(Throwable root) {
+        WrongJsonType wrong = null;
+        Optional<String> path = Optional.empty();
+        for (Throwable t = root; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof WrongJsonType found) {
+                wrong = found;
+            }
+            if (path.isEmpty() && t instanceof SerdeException serde) {
+                path = JsonFieldPath.of(serde);
+            }
+        }
+        if (wrong == null) {
+            return Optional.empty();
+        }
+        String message = wrong.getMessage();
+        return path.map(field -> new FieldError(field, message));
     }
 
     /** "register.request.username: must not be blank" → "register.request.username"; null if not that shape. */

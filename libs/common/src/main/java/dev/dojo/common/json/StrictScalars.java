@@ -1,0 +1,75 @@
+package dev.dojo.common.json;
+
+import jakarta.inject.Singleton;
+
+import java.math.BigInteger;
+
+/** The strict replacements for Serde's String, Integer, Long and Boolean deserializers. */
+final class StrictScalars {
+
+    private StrictScalars() {
+    }
+
+    @Singleton
+    static final class Strings extends StrictScalarDeserializer<String> {
+        Strings() {
+            super("a string");
+        }
+
+        @Override
+        String accept(Object decoded) {
+            return decoded instanceof String text ? text : null;
+        }
+    }
+
+    @Singleton
+    static final class Booleans extends StrictScalarDeserializer<Boolean> {
+        Booleans() {
+            super("true or false");
+        }
+
+        @Override
+        Boolean accept(Object decoded) {
+            return decoded instanceof Boolean flag ? flag : null;
+        }
+    }
+
+    @Singleton
+    static final class Longs extends StrictScalarDeserializer<Long> {
+        Longs() {
+            super("an integer");
+        }
+
+        @Override
+        Long accept(Object decoded) {
+            return whole(decoded, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+    }
+
+    @Singleton
+    static final class Integers extends StrictScalarDeserializer<Integer> {
+        Integers() {
+            super("an integer");
+        }
+
+        @Override
+        Integer accept(Object decoded) {
+            Long value = whole(decoded, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return value == null ? null : value.intValue();
+        }
+    }
+
+    /** A JSON integer (no fraction, no exponent form the parser reads as a float) within [min, max], else null. */
+    private static Long whole(Object decoded, long min, long max) {
+        long value;
+        if (decoded instanceof Integer || decoded instanceof Long || decoded instanceof Short
+                || decoded instanceof Byte) {
+            value = ((Number) decoded).longValue();
+        } else if (decoded instanceof BigInteger big && big.bitLength() < Long.SIZE) {
+            value = big.longValue();
+        } else {
+            return null;
+        }
+        return value >= min && value <= max ? value : null;
+    }
+}
