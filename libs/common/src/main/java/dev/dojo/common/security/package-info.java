@@ -1,6 +1,7 @@
 /**
- * Token validation shared by every Dojo service that protects endpoints (users issues the tokens, eval and main
- * validate them). It makes a protected endpoint answer the contract's messages in the envelope:
+ * Token validation shared by every Dojo service that protects endpoints (users issues the tokens and validates them
+ * with its own key, eval validates them against users' JWKS; main validates none: it passes {@code Authorization}
+ * through to the service that owns the path). It makes a protected endpoint answer the contract's messages in the envelope:
  * <ul>
  *   <li>no {@code Authorization} header, or one that is not {@code Bearer <token>} → 401 "Provide a valid auth token."</li>
  *   <li>a correctly signed token whose {@code exp} has passed → 401 "Signature expired. Please log in again."</li>
@@ -13,7 +14,8 @@
  * <ol>
  *   <li>Add {@code io.micronaut.security:micronaut-security-jwt} to the service's pom (it is an optional dependency
  *       of dojo-common, so services without security do not get it, and these beans stay inactive there).</li>
- *   <li>Tell the service where the signing keys are. A validating service (eval, main) reads users' JWKS:
+ *   <li>Tell the service where the signing keys are. A validating service other than users (today eval) reads
+ *       users' JWKS:
  *       <pre>
  * micronaut.security.token.jwt.signatures.jwks.users.url: ${DOJO_USERS_JWKS_URL:`http://localhost:8081/keys`}
  *       </pre>

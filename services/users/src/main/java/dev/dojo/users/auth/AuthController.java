@@ -72,8 +72,8 @@ public class AuthController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Exchange a refresh token for a new token pair",
-            description = "The presented refresh token is used up; presenting it again revokes all of the"
-                    + " user's refresh tokens.")
+            description = "The presented refresh token is used up and its family continues with the new one;"
+                    + " presenting a used token again revokes its whole family (docs/auth.md).")
     @ApiResponse(responseCode = "200", description = "Successfully refreshed.",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid payload.",

@@ -14,7 +14,6 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Registration, sign-in, token refresh and sign-out. */
 @Singleton
@@ -63,12 +62,15 @@ public class AuthService {
         return signIn(user);
     }
 
+    /**
+     * Exchanges a refresh token for a new pair in the same family. The account is checked after the exchange: a
+     * deactivated user's token is used up and its successor is handed to nobody.
+     */
     public TokenPair refresh(String refreshToken) {
-        OptionalLong owner = refreshTokens.consume(refreshToken);
-        if (owner.isEmpty()) {
-            throw new Rejection(HttpStatus.UNAUTHORIZED, Messages.TOKEN_INVALID);
-        }
-        return signIn(activeUser(owner.getAsLong()));
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken)
+                .orElseThrow(() -> new Rejection(HttpStatus.UNAUTHORIZED, Messages.TOKEN_INVALID));
+        User user = activeUser(rotation.userId());
+        return new TokenPair(accessTokens.issue(user), rotation.token());
     }
 
     public void logout(long userId) {
@@ -83,6 +85,6 @@ public class AuthService {
     }
 
     private TokenPair signIn(User user) {
-        return new TokenPair(accessTokens.issue(user), refreshTokens.issue(user.id()));
+        return new TokenPair(accessTokens.issue(user), refreshTokens.startFamily(user.id()));
     }
 }

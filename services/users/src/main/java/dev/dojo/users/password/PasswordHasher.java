@@ -1,11 +1,9 @@
 package dev.dojo.users.password;
 
+import dev.dojo.users.digest.Sha256;
 import jakarta.inject.Singleton;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -45,11 +43,6 @@ public class PasswordHasher {
     }
 
     private static byte[] condense(String password) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encode(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Base64.getEncoder().encode(Sha256.of(password));
     }
 }

@@ -13,12 +13,15 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshToken, Lon
     Optional<RefreshToken> findByTokenHash(String tokenHash);
 
     /**
-     * Marks a live token used. One statement, so of two concurrent exchanges of the same token exactly one
-     * sees 1 and the other 0.
+     * Marks a token used if it is live: not used or revoked before and not expired (by the database's clock).
+     * Called with the token's family locked.
      */
     @Query("UPDATE refresh_tokens SET revoked_at = now() "
-            + "WHERE token_hash = :tokenHash AND revoked_at IS NULL AND expires_at > now()")
-    int consume(String tokenHash);
+            + "WHERE id = :id AND revoked_at IS NULL AND expires_at > now()")
+    int consume(long id);
+
+    @Query("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = :familyId AND revoked_at IS NULL")
+    int revokeFamily(long familyId);
 
     @Query("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
     int revokeAllOf(long userId);

@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * The RSA key that signs access tokens (RS256). Micronaut signs with it (bean named "generator"), validates
- * users' own tokens with it, and publishes its public half at {@code GET /keys} (JWKS) for eval and main.
+ * users' own tokens with it, and publishes its public half at {@code GET /keys} (JWKS) for eval (main validates no
+ * tokens; it passes them through).
  * Micronaut has no setting for a PEM key pair, hence this bean.
  */
 @Singleton

@@ -120,7 +120,9 @@ class AuthControllerTest extends UsersTest {
         String name = unique();
         api.register(name, name + "@example.com", PASSWORD);
         Reply login = api.login(name + "@EXAMPLE.COM", PASSWORD).expect(200, "success", "Successfully logged in.");
-        assertEquals(200, api.get("/auth/status", login.authToken()).status());
+        Reply status = api.get("/auth/status", login.authToken()).expect(200, "success", null);
+        assertEquals(name, status.data().get("username"));
+        assertEquals(name + "@example.com", status.data().get("email"));
         assertNotNull(login.refreshToken());
     }
 
@@ -186,7 +188,9 @@ class AuthControllerTest extends UsersTest {
                 .expect(200, "success", "Successfully refreshed.");
         String second = refreshed.refreshToken();
         assertNotEquals(first, second);
-        assertEquals(200, api.get("/auth/status", refreshed.authToken()).status());
+        // the new access token is the same account's
+        Map<String, Object> account = api.get("/auth/status", registered.authToken()).expect(200, "success", null).data();
+        assertEquals(account, api.get("/auth/status", refreshed.authToken()).expect(200, "success", null).data());
 
         // replaying the used token fails, and also kills the token that replaced it
         api.post("/auth/refresh", Map.of("refresh_token", first)).expectFail(401, "Invalid token. Please log in again.");

@@ -161,7 +161,9 @@ class TokenSecurityTest extends UsersTest {
 
     @Test
     void aValidTokenStillWorks() {
-        assertEquals(200, api.get("/auth/status", token).status());
+        Reply status = api.get("/auth/status", token).expect(200, "success", null);
+        assertEquals(userId, String.valueOf(status.data().get("id")));
+        assertEquals(true, status.data().get("active"));
     }
 
     private JWTClaimsSet claims(Instant expiry) {
