@@ -56,10 +56,7 @@ class BadInputTest extends UsersTest {
         }
     }
 
-    /**
-     * Serde turns scalars into strings ("12345678") and unwraps one-element arrays, which validation then judges;
-     * objects and longer arrays never pass.
-     */
+    /** Values of another JSON type are refused (no coercion, no unwrapping); StrictJsonTest covers every field. */
     @Test
     void wrongTypesAreRefused() {
         int before = api.userCount();
