@@ -31,12 +31,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "debootstrap $suite (minbase) from $mirror"
-debootstrap --variant=minbase "$suite" "$work/root" "$mirror" >"$work/debootstrap.log" 2>&1 \
-  || { tail -20 "$work/debootstrap.log"; exit 1; }
-printf '#!/bin/sh\nexit 101\n' >"$work/root/usr/sbin/policy-rc.d"
-chmod +x "$work/root/usr/sbin/policy-rc.d"
-printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' >"$work/root/etc/apt/apt.conf.d/90dojo"
+if have dojo-local/debian:bookworm; then
+  # the minbase tree again, from the image built earlier, instead of a second debootstrap
+  mkdir "$work/root"
+  container=$(docker create dojo-local/debian:bookworm)
+  docker export "$container" | tar -C "$work/root" -x
+  docker rm "$container" >/dev/null
+  rm -f "$work/root/.dockerenv"
+else
+  echo "debootstrap $suite (minbase) from $mirror"
+  debootstrap --variant=minbase "$suite" "$work/root" "$mirror" >"$work/debootstrap.log" 2>&1 \
+    || { tail -20 "$work/debootstrap.log"; exit 1; }
+  printf '#!/bin/sh\nexit 101\n' >"$work/root/usr/sbin/policy-rc.d"
+  chmod +x "$work/root/usr/sbin/policy-rc.d"
+  printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' >"$work/root/etc/apt/apt.conf.d/90dojo"
+fi
 
 # import DIR NAME [--change ...]: the tree, without apt's caches, as an image
 import() {
@@ -59,11 +68,14 @@ variant() {
   : >"$dir/etc/resolv.conf"
 }
 
-import "$work/root" dojo-local/debian:bookworm --change 'CMD ["bash"]'
+have dojo-local/debian:bookworm || import "$work/root" dojo-local/debian:bookworm --change 'CMD ["bash"]'
 
-variant jre openjdk-17-jre-headless
-import "$work/jre" dojo-local/jre:17 --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64'
+if ! have dojo-local/jre:17; then
+  variant jre openjdk-17-jre-headless
+  import "$work/jre" dojo-local/jre:17
+fi
 
+have dojo-local/postgres:15 && exit 0
 variant postgres postgresql-15 openssl
 install -m 0755 postgres-entrypoint.sh "$work/postgres/usr/local/bin/docker-entrypoint.sh"
 mkdir -p "$work/postgres/docker-entrypoint-initdb.d" "$work/postgres/var/lib/postgresql/data" "$work/postgres/var/run/postgresql"
@@ -73,5 +85,5 @@ import "$work/postgres" dojo-local/postgres:15 \
   --change 'ENV PGDATA=/var/lib/postgresql/data' \
   --change 'ENTRYPOINT ["docker-entrypoint.sh"]' \
   --change 'CMD ["postgres"]' \
-  --change 'EXPOSE 5432' \
-  --change 'STOPSIGNAL SIGINT'
+  --change 'EXPOSE 5432'
+# (docker import cannot set STOPSIGNAL: docker-compose.yml gives postgres SIGINT, PostgreSQL's fast shutdown)
