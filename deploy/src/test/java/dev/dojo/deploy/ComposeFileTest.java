@@ -165,8 +165,9 @@ class ComposeFileTest {
             System.out.println("ComposeFileTest: docker-compose not installed; schema check skipped");
             return;
         }
+        // from the repository root, as docs/docker.md says: Compose reads eval's seccomp profile relative to it
         Process process = new ProcessBuilder(binary.toString(), "-f", COMPOSE.toString(), "config", "-q")
-                .redirectErrorStream(true).start();
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker-compose config timed out");
         assertEquals(0, process.exitValue(), output);
