@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * docker-compose.yml can't be started here (no Docker engine), so its promises are checked statically: it parses,
- * names only the images the build produces plus the official PostgreSQL, publishes only main's port, gates every
- * service on healthchecks, and passes `docker-compose config` when that binary is installed.
+ * docker-compose.yml's promises, checked statically on every build (ComposeSmokeIT runs it where an engine is): it
+ * parses, names only the images the build produces, publishes only main's port, gates every service on
+ * healthchecks, keeps secrets out of the environment, seeds no demo data by default, confines eval with the
+ * repository's seccomp profile, and passes `docker-compose config` (Compose v1) when that binary is installed.
  */
 class ComposeFileTest {
 
@@ -41,9 +42,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void namesOnlyImagesTheBuildProducesPlusPostgres() {
+    void namesOnlyImagesTheBuildProduces() {
         String version = System.getProperty("dojo.version");
-        Set<String> expected = new TreeSet<>(List.of("postgres:16"));
+        Set<String> expected = new TreeSet<>(List.of("dojo/postgres:" + version));
         SERVICES.forEach(name -> expected.add("dojo/" + name + ":" + version));
         Set<String> images = new TreeSet<>();
         services.values().forEach(service -> images.add(String.valueOf(service.get("image"))));
@@ -54,7 +55,7 @@ class ComposeFileTest {
     void onlyMainPublishesAPortAnd8080() {
         services.forEach((name, service) -> {
             if (name.equals("main")) {
-                assertEquals(List.of("8080:8080"), service.get("ports"));
+                assertEquals(List.of("${DOJO_PORT:-8080}:8080"), service.get("ports"));
             } else {
                 assertFalse(service.containsKey("ports"), name + " must not publish a port");
             }
@@ -103,6 +104,54 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void secretsComeFromTheGeneratedVolumesNotTheEnvironment() {
+        services.forEach((name, service) -> {
+            Map<String, String> environment = (Map<String, String>) service.getOrDefault("environment", Map.of());
+            environment.forEach((key, value) -> {
+                boolean secret = key.contains("PASSWORD") || key.contains("PRIVATE_KEY");
+                assertTrue(!secret || key.endsWith("_FILE"), name + " takes a secret from the environment: " + key);
+            });
+        });
+        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) services.get("postgres")
+                .get("depends_on");
+        assertEquals("service_completed_successfully", dependsOn.get("secrets").get("condition"));
+        assertEquals(List.of("dojo-secrets"), services.get("secrets").get("entrypoint"));
+        assertEquals(List.of("users-secrets:/secrets/users:ro"), services.get("users").get("volumes"));
+        assertEquals(List.of("eval-secrets:/secrets/eval:ro"), services.get("eval").get("volumes"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void demoDataOnlyWhenAskedFor() {
+        for (String name : List.of("users", "eval")) {
+            Map<String, String> environment = (Map<String, String>) services.get(name).get("environment");
+            assertEquals("${DOJO_SEED_DEMO:-false}", environment.get("DOJO_SEED_DEMO"), name);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void postgresIsHealthyOnlyOnceBothDatabasesTakeTheirRoles() throws IOException {
+        Map<String, Object> healthcheck = (Map<String, Object>) services.get("postgres").get("healthcheck");
+        assertEquals(List.of("CMD", "dojo-healthcheck"), healthcheck.get("test"));
+        String script = Files.readString(ROOT.resolve("deploy/postgres/dojo-healthcheck.sh"));
+        assertTrue(script.contains("for db in users eval") && script.contains("psql -h 127.0.0.1 -U \"$db\" -d \"$db\""),
+                script);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void evalIsConfinedByTheRepositorySeccompProfile() {
+        List<String> options = (List<String>) services.get("eval").get("security_opt");
+        assertTrue(options.contains("seccomp=./deploy/seccomp/eval.json"), options.toString());
+        assertTrue(options.contains("no-new-privileges:true"), options.toString());
+        assertFalse(options.stream().anyMatch(option -> option.contains("seccomp=unconfined")
+                || option.contains("systempaths")), options.toString());
+        assertTrue(Files.isRegularFile(ROOT.resolve("deploy/seccomp/eval.json")));
+    }
+
+    @Test
     void postgresInitScriptCreatesBothDatabases() throws IOException {
         String script = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sh"));
         assertTrue(script.contains("create users "), script);
@@ -116,8 +165,9 @@ class ComposeFileTest {
             System.out.println("ComposeFileTest: docker-compose not installed; schema check skipped");
             return;
         }
+        // from the repository root, as docs/docker.md says: Compose reads eval's seccomp profile relative to it
         Process process = new ProcessBuilder(binary.toString(), "-f", COMPOSE.toString(), "config", "-q")
-                .redirectErrorStream(true).start();
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker-compose config timed out");
         assertEquals(0, process.exitValue(), output);

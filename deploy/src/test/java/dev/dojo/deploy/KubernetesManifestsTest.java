@@ -16,6 +16,7 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -88,6 +89,36 @@ class KubernetesManifestsTest {
             Map<String, Object> security = at(container, "securityContext");
             assertEquals(true, security.get("readOnlyRootFilesystem"), service);
             assertEquals(false, security.get("allowPrivilegeEscalation"), service);
+        }
+    }
+
+    /**
+     * The sandbox works under Kubernetes' defaults (procMount, no capabilities, not privileged, non-root): eval gets
+     * the repository's seccomp profile instead of Unconfined, and nothing else is widened.
+     */
+    @Test
+    void evalRunsUnderTheRepositorySeccompProfileWithNothingElseWidened() throws IOException {
+        Map<String, Object> deployment = ofKind("Deployment").stream().filter(d -> name(d).equals("eval")).findFirst()
+                .orElseThrow();
+        Map<String, Object> pod = at(deployment, "spec", "template", "spec");
+        Map<String, Object> seccomp = at(pod, "securityContext", "seccompProfile");
+        assertEquals("Localhost", seccomp.get("type"));
+        assertEquals("dojo-eval.json", seccomp.get("localhostProfile"));
+        String readme = Files.readString(ROOT.resolve("deploy/k8s/README.md"));
+        assertTrue(readme.contains("deploy/seccomp/eval.json") && readme.contains("/var/lib/kubelet/seccomp/dojo-eval.json"),
+                "deploy/k8s/README.md must say where the profile goes");
+        assertEquals(65534, at(pod, "securityContext").get("runAsUser"));
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+        Map<String, Object> security = at(container, "securityContext");
+        assertEquals(List.of("ALL"), at(security, "capabilities").get("drop"));
+        assertNull(at(security, "capabilities").get("add"), "the sandbox needs no capability");
+        assertNull(security.get("privileged"));
+        assertNull(security.get("procMount"), "the default procMount must do");
+        assertNull(security.get("seccompProfile"), "the pod's profile applies");
+        for (Map<String, Object> other : ofKind("Deployment")) {
+            Object profile = ((Map<String, Object>) at(other, "spec", "template", "spec").get("securityContext"))
+                    .get("seccompProfile");
+            assertTrue(profile == null || !String.valueOf(profile).contains("Unconfined"), name(other));
         }
     }
 

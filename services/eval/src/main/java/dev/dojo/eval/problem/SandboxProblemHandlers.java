@@ -1,7 +1,9 @@
 package dev.dojo.eval.problem;
 
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.eval.grading.TooManyGradingsException;
 import dev.dojo.eval.sandbox.SandboxBusyException;
+import dev.dojo.eval.sandbox.SandboxLimits;
 import dev.dojo.eval.sandbox.SandboxUnavailableException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,7 +13,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Grading that cannot happen now answers 503; the host details stay in the log and in /health/readiness. */
+/**
+ * Grading that cannot happen now answers 503 (the host details stay in the log and in /health/readiness); an
+ * account over its share of the grader answers 429.
+ */
 public final class SandboxProblemHandlers {
 
     public static final String UNAVAILABLE = "Grading is unavailable: the sandbox cannot run on this server.";
@@ -29,6 +34,24 @@ public final class SandboxProblemHandlers {
             LOG.warn("Refused grading: {}", e.getMessage());
             return HttpResponse.<Envelope<Void>>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(Envelope.error(UNAVAILABLE));
+        }
+    }
+
+    /** Retry-After: by then one of the account's gradings has certainly finished (wall-time limit). */
+    @Singleton
+    public static class TooMany
+            implements ExceptionHandler<TooManyGradingsException, HttpResponse<Envelope<Void>>> {
+        private final String retryAfter;
+
+        public TooMany(SandboxLimits limits) {
+            this.retryAfter = Long.toString(Math.max(1, (limits.wallTime().toMillis() + 999) / 1000));
+        }
+
+        @Override
+        public HttpResponse<Envelope<Void>> handle(HttpRequest request, TooManyGradingsException e) {
+            return HttpResponse.<Envelope<Void>>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", retryAfter)
+                    .body(Envelope.error(e.getMessage()));
         }
     }
 

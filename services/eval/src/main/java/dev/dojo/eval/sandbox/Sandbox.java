@@ -1,5 +1,6 @@
 package dev.dojo.eval.sandbox;
 
+import dev.dojo.eval.sandbox.seccomp.FilterFile;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a trusted shell moves the process into the run's memory+pids cgroup, setpriv drops root (only when the service
  * runs as root), prlimit sets CPU/address-space/process/file/size rlimits, bubblewrap unshares every namespace
  * (no network, own pid namespace, no /proc), binds only the interpreter's files read-only, gives a private tmpfs,
- * clears the environment and drops all capabilities. The service keeps the wall clock and counts output.
+ * clears the environment, drops all capabilities and installs a seccomp filter ({@code seccomp.SeccompFilter}).
+ * The service keeps the wall clock and counts output.
  * When any layer cannot be set up, nothing runs: {@link SandboxUnavailableException}.
  */
 @Singleton
@@ -38,6 +40,10 @@ public class Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     private static final int MAX_RESULTS_BYTES = 4 << 20;
     private static final long REPROBE_MILLIS = 10_000;
+    /** Descriptor the trusted shell opens the seccomp filter on (dash handles only 0-9). */
+    private static final int SECCOMP_FD = 7;
+    /** Only true when prctl(PR_GET_SECCOMP) answers 2 (filter mode) inside the sandbox: 2 * 21. */
+    static final String PROBE_CALL = "__import__('ctypes').CDLL(None).prctl(21, 0, 0, 0, 0) * 21";
 
     private final SandboxSettings settings;
     private final SandboxLimits limits;
@@ -45,6 +51,7 @@ public class Sandbox {
     private final ExecutorService io;
     private volatile SandboxStatus status = new SandboxStatus(false, "sandbox not probed yet");
     private volatile Cgroups cgroups;
+    private volatile FilterFile seccomp;
     private volatile long lastProbe;
 
     public Sandbox(SandboxSettings settings, SandboxLimits limits, List<LanguageRuntime> runtimes) {
@@ -96,9 +103,10 @@ public class Sandbox {
             if (runsAsRoot() && !Files.isExecutable(Path.of(settings.setpriv()))) {
                 throw new SandboxUnavailableException(settings.setpriv() + " is needed to drop root and is missing");
             }
+            seccomp = FilterFile.forArchitecture(System.getProperty("os.arch"));
             cgroups = settings.cgroupRequired() ? Cgroups.detect() : null;
             for (LanguageRuntime runtime : runtimes.values()) {
-                SandboxRun run = execute(runtime, HarnessProtocol.request("", List.of("6 * 7")));
+                SandboxRun run = execute(runtime, HarnessProtocol.request("", List.of(PROBE_CALL)));
                 String answer = new String(run.results(), StandardCharsets.UTF_8);
                 if (!answer.startsWith("exit=0\n") || !answer.contains("\"value\": 42")) {
                     throw new SandboxUnavailableException(runtime.language() + " probe run failed"
@@ -107,6 +115,7 @@ public class Sandbox {
             }
             status = new SandboxStatus(true, "bubblewrap sandbox ready; cgroup "
                     + (cgroups == null ? "off (rlimits only)" : cgroups.describe())
+                    + "; seccomp filter " + seccomp.arch().name().toLowerCase(java.util.Locale.ROOT)
                     + "; languages " + runtimes.keySet());
             LOG.info("Sandbox: {}", status.detail());
         } catch (SandboxUnavailableException e) {
@@ -204,14 +213,14 @@ public class Sandbox {
 
     private List<String> command(LanguageRuntime runtime, RunCgroup cgroup) {
         List<String> command = new ArrayList<>();
-        if (!cgroup.procsFiles().isEmpty()) {
-            // join the cgroup before exec: from its first instruction the submission is already limited
-            command.addAll(List.of(settings.shell(), "-c",
-                    "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"",
-                    "dojo-sandbox"));
-            cgroup.procsFiles().forEach(file -> command.add(file.toString()));
-            command.add("--");
-        }
+        // the trusted shell opens the seccomp filter for bwrap and joins the cgroup before exec: from its first
+        // instruction the submission is already limited
+        command.addAll(List.of(settings.shell(), "-c",
+                "exec " + SECCOMP_FD + "<\"$1\" || exit 125; shift; "
+                        + "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"",
+                "dojo-sandbox", filter().path().toString()));
+        cgroup.procsFiles().forEach(file -> command.add(file.toString()));
+        command.add("--");
         String uid = Integer.toString(settings.unprivilegedUid());
         if (runsAsRoot()) {
             command.addAll(List.of(settings.setpriv(), "--reuid", uid, "--regid", uid, "--clear-groups",
@@ -226,8 +235,9 @@ public class Sandbox {
                 "--core=0",
                 "--"));
         command.addAll(List.of(settings.bwrap(),
-                "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
-                "--uid", uid, "--gid", uid, "--hostname", "sandbox", "--cap-drop", "ALL", "--clearenv"));
+                "--unshare-all", "--unshare-user", "--die-with-parent", "--new-session",
+                "--uid", uid, "--gid", uid, "--hostname", "sandbox", "--cap-drop", "ALL", "--clearenv",
+                "--seccomp", Integer.toString(SECCOMP_FD)));
         for (Bind bind : runtime.binds()) {
             command.addAll(List.of("--ro-bind", bind.source(), bind.target()));
         }
@@ -240,6 +250,14 @@ public class Sandbox {
                 "--"));
         command.addAll(runtime.command());
         return command;
+    }
+
+    private FilterFile filter() {
+        FilterFile filter = seccomp;
+        if (filter == null) {
+            throw new SandboxUnavailableException("no seccomp filter");
+        }
+        return filter;
     }
 
     private static byte[] readBounded(InputStream in, int max) throws IOException {

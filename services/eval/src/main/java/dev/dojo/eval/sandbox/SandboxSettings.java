@@ -16,6 +16,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                       {@code off}: rely on rlimits and the container's own cgroup (documented trade-off)
  * @param slots          concurrent runs; 0 means one per available processor
  * @param queue          submissions allowed to wait for a slot; beyond that the service answers 503 at once
+ * @param perAccount     gradings one account may have in flight plus waiting; beyond that 429
  * @param queueWait      longest a submission waits for a slot before 503
  */
 @ConfigurationProperties("dojo.sandbox")
@@ -28,7 +29,8 @@ public record SandboxSettings(
         @Bindable(defaultValue = "required") String cgroup,
         @Bindable(defaultValue = "0") int slots,
         @Bindable(defaultValue = "16") int queue,
-        @Bindable(defaultValue = "10s") java.time.Duration queueWait) {
+        @Bindable(defaultValue = "10s") java.time.Duration queueWait,
+        @Bindable(defaultValue = "2") int perAccount) {
 
     public boolean cgroupRequired() {
         return !"off".equalsIgnoreCase(cgroup);

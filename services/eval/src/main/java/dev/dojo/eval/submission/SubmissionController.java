@@ -48,6 +48,9 @@ public class SubmissionController {
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     @ApiResponse(responseCode = "413", description = "Payload too large.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "429", description = "The caller already has its share of gradings in flight"
+            + " (dojo.sandbox.per-account, default 2); Retry-After says when to try again",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
     @ApiResponse(responseCode = "503", description = "Grading unavailable, or every slot busy (Retry-After)",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public HttpResponse<Envelope<SubmissionView>> submit(@Valid @Body SubmissionRequest request,

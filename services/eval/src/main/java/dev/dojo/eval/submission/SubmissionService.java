@@ -41,7 +41,7 @@ public class SubmissionService {
     /** Grading happens outside any transaction: no database connection is held while code runs. */
     public SubmissionView submit(Caller caller, SubmissionRequest request) {
         Exercise exercise = exercises.find(request.exerciseId());
-        Grade grade = grader.grade(exercise.language(), request.code(), exercises.tests(exercise));
+        Grade grade = grader.grade(caller.userId(), exercise.language(), request.code(), exercises.tests(exercise));
         String output = grade.message() == null ? grade.output()
                 : grade.output() + (grade.output().isEmpty() || grade.output().endsWith("\n") ? "" : "\n")
                 + grade.message();

@@ -2,56 +2,207 @@ package dev.dojo.eval.grading;
 
 import dev.dojo.eval.sandbox.SandboxBusyException;
 import dev.dojo.eval.sandbox.SandboxSettings;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * Admission and fair order, driven by latches: a job runs until the test releases it, and the test waits for
+ * "n submissions are waiting" (polled with a deadline) instead of sleeping. "Refused at once" means refused
+ * while the queue's own waiting time is an hour: a call that waited would hang, not pass.
+ */
 class GradingQueueTest {
 
-    private static GradingQueue queue(int slots, int waiting) {
-        return new GradingQueue(new SandboxSettings("b", "p", "s", "sh", 65534, "required", slots, waiting,
-                Duration.ofSeconds(5)));
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final long FLOOD = 7;
+    private static final long LEARNER = 8;
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final List<String> started = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private static GradingQueue queue(int slots, int waiting, int perAccount, Duration wait) {
+        return new GradingQueue(new SandboxSettings("b", "p", "s", "sh", 65534, "required", slots, waiting, wait,
+                perAccount));
+    }
+
+    /** A job that records its start and then holds its slot until {@code release} opens. */
+    private Future<String> submit(GradingQueue queue, long account, String name, CountDownLatch release) {
+        return pool.submit(() -> queue.run(account, () -> {
+            started.add(name);
+            await(release);
+            return name;
+        }));
     }
 
     @Test
     void aFullLineIsRefusedAtOnce() throws Exception {
-        GradingQueue queue = queue(1, 1);
-        CountDownLatch running = new CountDownLatch(1);
+        GradingQueue queue = queue(1, 1, 2, HOUR);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<String> first = submit(queue, 1, "first", release);
+        waitUntil(() -> started.size(), 1);
+        Future<String> second = submit(queue, 2, "second", release);
+        waitUntil(queue::waiting, 1);
+        assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(SandboxBusyException.class, () -> queue.run(3, () -> "third")));
+        release.countDown();
+        assertEquals("first", first.get(30, TimeUnit.SECONDS));
+        assertEquals("second", second.get(30, TimeUnit.SECONDS));
+        assertEquals("fourth", queue.run(3, () -> "fourth"));
+    }
+
+    @Test
+    void anAccountOverItsShareIsRefusedAtOnceWhileOthersStillGetIn() throws Exception {
+        GradingQueue queue = queue(1, 16, 2, HOUR);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> running = submit(queue, FLOOD, "flood-1", release);
+        waitUntil(() -> started.size(), 1);
+        Future<String> queued = submit(queue, FLOOD, "flood-2", release);
+        waitUntil(queue::waiting, 1);
+        TooManyGradingsException refused = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(TooManyGradingsException.class, () -> queue.run(FLOOD, () -> "flood-3")));
+        assertEquals("You already have 2 submissions being graded. Wait for one to finish, then submit again.",
+                refused.getMessage());
+        Future<String> learner = submit(queue, LEARNER, "learner", release);
+        waitUntil(queue::waiting, 2);
+        release.countDown();
+        assertEquals("flood-1", running.get(30, TimeUnit.SECONDS));
+        assertEquals("flood-2", queued.get(30, TimeUnit.SECONDS));
+        assertEquals("learner", learner.get(30, TimeUnit.SECONDS));
+        // the share is given back: the flooding account may grade again
+        assertEquals("again", queue.run(FLOOD, () -> "again"));
+    }
+
+    @Test
+    void theNextSlotGoesToTheAccountServedLongestAgo() throws Exception {
+        GradingQueue queue = queue(1, 16, 2, HOUR);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch releaseRest = new CountDownLatch(1);
+        Future<String> flood1 = submit(queue, FLOOD, "flood-1", releaseFirst);
+        waitUntil(() -> started.size(), 1);
+        Future<String> flood2 = submit(queue, FLOOD, "flood-2", releaseRest);
+        waitUntil(queue::waiting, 1);
+        // the learner arrives after the flood's second submission, and is still served first
+        Future<String> learner = submit(queue, LEARNER, "learner", releaseRest);
+        waitUntil(queue::waiting, 2);
+        releaseFirst.countDown();
+        waitUntil(() -> started.size(), 2);
+        assertEquals(List.of("flood-1", "learner"), started);
+        releaseRest.countDown();
+        assertEquals("learner", learner.get(30, TimeUnit.SECONDS));
+        assertEquals("flood-2", flood2.get(30, TimeUnit.SECONDS));
+        assertEquals("flood-1", flood1.get(30, TimeUnit.SECONDS));
+        assertEquals(List.of("flood-1", "learner", "flood-2"), started);
+    }
+
+    @Test
+    void aFullLineOfFloodingAccountsMakesRoomForANewcomerAndServesItAheadOfSecondSubmissions() throws Exception {
+        // 1 slot, a line of 5, three accounts flooding with 2 each: 1 runs, 5 wait, the line is full
+        GradingQueue queue = queue(1, 5, 2, HOUR);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<String>> flood = new CopyOnWriteArrayList<>();
+        flood.add(submit(queue, 101, "101-1", release));
+        waitUntil(() -> started.size(), 1);
+        int waiting = 0;
+        for (String name : new String[] {"101-2", "102-1", "102-2", "103-1", "103-2"}) {
+            flood.add(submit(queue, Long.parseLong(name.substring(0, 3)), name, release));
+            waitUntil(queue::waiting, ++waiting);
+        }
+        // the newcomer displaces the newest submission of an account that has another one in line (503 for it)
+        Future<String> learner = submit(queue, LEARNER, "learner", release);
+        ExecutionException busy = assertThrows(ExecutionException.class,
+                () -> flood.get(5).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(SandboxBusyException.class, busy.getCause());
+        assertEquals(5, queue.waiting());
+        release.countDown();
+        assertEquals("learner", learner.get(30, TimeUnit.SECONDS));
+        for (Future<String> f : flood.subList(0, 5)) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        // first submissions of accounts not yet served (in arrival order), then accounts served longest ago:
+        // the learner overtakes the second submissions that were waiting before it came
+        assertEquals(List.of("101-1", "102-1", "103-1", "learner", "101-2", "102-2"), started);
+    }
+
+    @Test
+    void aLineOfDifferentAccountsRefusesTheNextNewcomer() throws Exception {
+        GradingQueue queue = queue(1, 2, 2, HOUR);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<String>> admitted = List.of(submit(queue, 1, "1", release), submit(queue, 2, "2", release),
+                submit(queue, 3, "3", release));
+        waitUntil(queue::waiting, 2);
+        assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(SandboxBusyException.class, () -> queue.run(4, () -> "4")));
+        release.countDown();
+        for (Future<String> f : admitted) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void waitingPastTheDeadlineIsBusyAndGivesTheShareBack() throws Exception {
+        GradingQueue queue = queue(1, 16, 2, Duration.ofMillis(1));
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> running = submit(queue, FLOOD, "running", release);
+        waitUntil(() -> started.size(), 1);
+        assertThrows(SandboxBusyException.class, () -> queue.run(FLOOD, () -> "late"));
+        assertEquals(0, queue.waiting());
+        // the timed-out submission no longer counts against the account
+        Future<String> again = pool.submit(() -> queue.run(FLOOD, () -> "again"));
+        release.countDown();
+        assertEquals("running", running.get(30, TimeUnit.SECONDS));
+        // "again" either waited its turn or timed out too; either way the account is not stuck at its limit
         try {
-            Future<String> first = pool.submit(() -> queue.run(() -> {
-                running.countDown();
-                await(release);
-                return "first";
+            again.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertInstanceOf(SandboxBusyException.class, e.getCause());
+        }
+        assertEquals("free", queue.run(FLOOD, () -> "free"));
+        assertEquals("free", queue.run(FLOOD, () -> "free"));
+    }
+
+    @Test
+    void aFailingJobGivesItsSlotAndShareBack() {
+        GradingQueue queue = queue(1, 0, 1, HOUR);
+        for (int i = 0; i < 3; i++) {
+            assertThrows(IllegalStateException.class, () -> queue.run(FLOOD, () -> {
+                throw new IllegalStateException("boom");
             }));
-            assertTrue(running.await(5, TimeUnit.SECONDS));
-            Future<String> second = pool.submit(() -> queue.run(() -> "second"));
-            Thread.sleep(100);
-            long started = System.nanoTime();
-            assertThrows(SandboxBusyException.class, () -> queue.run(() -> "third"));
-            assertTrue(System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(100), "refused at once");
-            release.countDown();
-            assertEquals("first", first.get(5, TimeUnit.SECONDS));
-            assertEquals("second", second.get(5, TimeUnit.SECONDS));
-            assertEquals("fourth", queue.run(() -> "fourth"));
-        } finally {
-            pool.shutdownNow();
+        }
+        assertEquals("ok", queue.run(FLOOD, () -> "ok"));
+    }
+
+    private static void waitUntil(IntSupplier value, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (value.getAsInt() != expected) {
+            assertTrue(System.nanoTime() < deadline, "expected " + expected + ", still " + value.getAsInt());
+            Thread.sleep(5);
         }
     }
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(5, TimeUnit.SECONDS);
+            assertTrue(latch.await(60, TimeUnit.SECONDS), "never released");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
