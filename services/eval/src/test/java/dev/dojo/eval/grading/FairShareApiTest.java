@@ -53,7 +53,7 @@ class FairShareApiTest extends ApiTestBase {
         // a long wall limit keeps the flood's first run holding the slot while the test lines up the others, however
         // slow the machine is (under load, reaching the queue took over 2 s, the usual test limit)
         return EvalProperties.of("dojo.sandbox.slots", "1", "dojo.sandbox.per-account", "2",
-                "dojo.sandbox.limits.wall-time", "10s");
+                "dojo.sandbox.limits.wall-time", "10s", "dojo.sandbox.queue-wait", "60s");
     }
 
     @BeforeAll
@@ -97,8 +97,8 @@ class FairShareApiTest extends ApiTestBase {
         // n == 0: the first submission holds the slot once its sandbox has started; the queue shows nobody waiting
         // either way, so wait for the slot to be taken instead: a probe submission would have to wait
         while (n == 0 ? !slotTaken() : queue.waiting() < n) {
-            assertFalse(submission.isDone(), "answered early: " + submission.join());
-            assertTrue(System.nanoTime() < deadline, "still " + queue.waiting() + " waiting");
+            assertFalse(submission.isDone(), () -> "answered early: " + submission.join());
+            assertTrue(System.nanoTime() < deadline, () -> "still " + queue.waiting() + " waiting");
             Thread.sleep(10);
         }
     }
