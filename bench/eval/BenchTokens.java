@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * Stands in for users during the benchmark: serves a JWKS on 127.0.0.1:{@code args[0]}/keys and writes a user
- * token and an admin token (RS256, users' claims) to {@code args[1]}/user.jwt and admin.jwt. Runs until killed.
+ * token and an admin token (RS256, users' claims) to {@code args[1]}/user.jwt and admin.jwt, one token per wrk
+ * thread (user-1.jwt … user-8.jwt: grading allows each account 2 in flight), and learner.jwt / flood.jwt for the
+ * fair-share run. Runs until killed.
  */
 public class BenchTokens {
     public static void main(String[] args) throws Exception {
@@ -34,6 +36,11 @@ public class BenchTokens {
         });
         server.start();
         Files.writeString(Path.of(args[1], "user.jwt"), token(key, 1000, List.of("user")));
+        for (int i = 1; i <= 8; i++) {
+            Files.writeString(Path.of(args[1], "user-" + i + ".jwt"), token(key, 1000 + i, List.of("user")));
+        }
+        Files.writeString(Path.of(args[1], "learner.jwt"), token(key, 2000, List.of("user")));
+        Files.writeString(Path.of(args[1], "flood.jwt"), token(key, 3000, List.of("user")));
         Files.writeString(Path.of(args[1], "admin.jwt"), token(key, 1, List.of("user", "admin")));
     }
 

@@ -3,10 +3,12 @@
 # loopback), measured side by side in one run:
 #   A. alone
 #   B. while a hostile submission (an infinite loop) is being graded over and over, holding one sandbox slot
+#   D. fair share: one learner (one connection, its own account) alone, then while another account floods the
+#      grader (FLOODERS parallel loops of sleeping submissions, never waiting; all but 2 answered 429)
 # Prints p50/p99 latency and sustained gradings/s for both, the ratios B/A, and how long one correct grading
 # waits when every slot but one is held by an infinite loop (bounded by the wall-time limit).
 #
-# Usage: bench/eval/run.sh [duration-seconds]   (env: CONNECTIONS=4 THREADS=2 WARMUP=10 PG_HOST PG_PORT PG_USER)
+# Usage: bench/eval/run.sh [duration-seconds]   (env: CONNECTIONS=4 THREADS=2 WARMUP=10 FLOODERS=8 PG_HOST PG_PORT PG_USER)
 # Needs: wrk, psql, a PostgreSQL server (default 127.0.0.1:5432, trust auth), bubblewrap, python3, java 17.
 set -euo pipefail
 
@@ -15,6 +17,7 @@ DURATION="${1:-15}"
 CONNECTIONS="${CONNECTIONS:-4}"
 WARMUP="${WARMUP:-10}"
 THREADS="${THREADS:-2}"
+FLOODERS="${FLOODERS:-8}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
 PG_USER="${PG_USER:-postgres}"
@@ -60,6 +63,7 @@ SUM_ID="$(curl -fs "http://127.0.0.1:$EVAL_PORT/exercises" | python3 -c \
   'import json,sys; print(next(e["id"] for e in json.load(sys.stdin)["data"]["exercises"] if e["title"] == "Sum"))')"
 printf '{"exercise_id": %s, "code": "def sum(x, y):\\n    return x + y\\n"}' "$SUM_ID" > "$WORK/correct.json"
 printf '{"exercise_id": %s, "code": "while True:\\n    pass\\n"}' "$SUM_ID" > "$WORK/loop.json"
+printf '{"exercise_id": %s, "code": "import time\\ntime.sleep(60)\\n"}' "$SUM_ID" > "$WORK/sleep.json"
 export TOKEN_FILE="$WORK/user.jwt"
 
 submit() { # $1 = body file; prints verdict and time
@@ -68,7 +72,7 @@ submit() { # $1 = body file; prints verdict and time
 }
 
 echo "warming up…"
-BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/eval/submit.lua" \
+TOKEN_DIR="$WORK" BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/eval/submit.lua" \
   "http://127.0.0.1:$EVAL_PORT/submissions" >/dev/null
 
 # CPU seconds (user+sys) used by the eval JVM and every sandbox it ran (children are reaped, so counted):
@@ -77,7 +81,7 @@ cpu_ticks() { awk '{print $14 + $15 + $16 + $17, $14 + $15}' "/proc/$EVAL_PID/st
 TICK_HZ="$(getconf CLK_TCK)"
 
 run_wrk() {
-  BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+  TOKEN_DIR="$WORK" BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
     -s "$ROOT/bench/eval/submit.lua" "http://127.0.0.1:$EVAL_PORT/submissions" | grep '^RESULT'
 }
 
@@ -104,6 +108,27 @@ for _ in 1 2 3 4 5; do
   C+=("$(submit "$WORK/correct.json")")
   wait "$LOOP" 2>/dev/null || true
 done
+
+echo "D. one learner alone, then while another account floods ($FLOODERS loops, ${DURATION}s each)…"
+learner() {
+  TOKEN_FILE="$WORK/learner.jwt" BODY_FILE="$WORK/correct.json" wrk -t1 -c1 -d"${DURATION}s" --latency \
+    -s "$ROOT/bench/eval/submit.lua" "http://127.0.0.1:$EVAL_PORT/submissions" | grep '^RESULT'
+}
+DQ="$(learner)"
+FLOOD=()
+for i in $(seq "$FLOODERS"); do
+  ( while true; do
+      curl -s -o /dev/null -w '%{http_code}\n' -X POST "http://127.0.0.1:$EVAL_PORT/submissions" \
+        -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat "$WORK/flood.jwt")" \
+        --data-binary "@$WORK/sleep.json" >> "$WORK/flood-$i.codes"
+    done ) &
+  FLOOD+=($!)
+  PIDS+=($!)
+done
+sleep 1
+DF="$(learner)"
+for pid in "${FLOOD[@]}"; do kill "$pid" 2>/dev/null || true; done
+FLOOD_CODES="$(cat "$WORK"/flood-*.codes 2>/dev/null | sort | uniq -c | awk '{print $2 "=" $1}' | paste -sd' ')"
 
 field() { echo "$1" | sed -E "s/.*$2=([0-9.]+).*/\1/"; }
 VERDICTS="$(psql -tA -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" \
@@ -135,3 +160,10 @@ PY
 echo "machine load average (1 min) when run A started: $LOAD_BEFORE"
 echo "C. correct grading while a loop holds a slot: ${C[*]} s"
 echo "verdicts recorded: $VERDICTS"
+echo
+echo "== fair share: another learner's correct submissions (1 connection) =="
+printf '%-34s %10s %10s %12s\n' "" "p50 ms" "p99 ms" "gradings/s"
+printf '%-34s %10s %10s %12s\n' "D1. quiet" "$(field "$DQ" p50_ms)" "$(field "$DQ" p99_ms)" "$(field "$DQ" rps)"
+printf '%-34s %10s %10s %12s\n' "D2. one account flooding" "$(field "$DF" p50_ms)" "$(field "$DF" p99_ms)" "$(field "$DF" rps)"
+echo "learner errors (non-2xx or socket): quiet $(field "$DQ" errors), flooded $(field "$DF" errors)"
+echo "flood's answers (HTTP status=count): $FLOOD_CODES"

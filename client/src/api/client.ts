@@ -35,6 +35,8 @@ export interface RequestOptions {
   auth?: AuthMode;
   /** Do not announce an expired session. */
   quiet?: boolean;
+  /** The service's own 429 message says what to do (grading: "You already have 2 submissions being graded…"). */
+  explains429?: boolean;
 }
 
 export interface Envelope<T> {
@@ -132,9 +134,9 @@ async function readEnvelope<T>(response: Response): Promise<Envelope<T> | null> 
   }
 }
 
-function errorFor(response: Response, body: Envelope<unknown> | null): ApiError {
+function errorFor(response: Response, body: Envelope<unknown> | null, options: RequestOptions): ApiError {
   const status = response.status;
-  if (status === 429) return new ApiError(MESSAGES.rateLimited, status);
+  if (status === 429) return new ApiError((options.explains429 && body?.message) || MESSAGES.rateLimited, status);
   if (status >= 500 && status !== 503) return new ApiError(MESSAGES.server, status);
   if (status === 503) return new ApiError(body?.message || MESSAGES.busy, status);
   return new ApiError(body?.message || MESSAGES.server, status, body?.errors ?? []);
@@ -158,7 +160,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   const body = await readEnvelope<T>(response);
-  if (!response.ok || !body) throw errorFor(response, body);
+  if (!response.ok || !body) throw errorFor(response, body, options);
   return body;
 }
 

@@ -134,6 +134,7 @@ export const api = {
       method: 'POST',
       body: { exercise_id: exerciseId, code },
       auth: 'required',
+      explains429: true,
     })).data as Submission),
   submissions: async (exerciseId?: number) => {
     const query = exerciseId === undefined ? '' : `?exercise_id=${exerciseId}`;

@@ -173,3 +173,33 @@ test('the exercises list failing to load shows a message instead of a blank page
   renderApp('/');
   expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side. Please try again in a moment.');
 });
+
+test('over its share of the grader, the learner reads the service\'s own 429 message', async () => {
+  signIn();
+  const message = 'You already have 2 submissions being graded. Wait for one to finish, then submit again.';
+  fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': exercisesAnswer,
+    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+    'POST /submissions': { status: 429, body: { status: 'error', message } },
+  });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent(message);
+  expect(screen.getByRole('button', { name: 'Run Code' })).toBeEnabled();
+});
+
+test('a 429 without a message still explains itself', async () => {
+  signIn();
+  fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': exercisesAnswer,
+    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+    'POST /submissions': { status: 429 },
+  });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Please wait a minute and try again.');
+});

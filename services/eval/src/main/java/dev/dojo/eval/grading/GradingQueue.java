@@ -35,6 +35,7 @@ public class GradingQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Long, Account> accounts = new HashMap<>();
     private final int perAccount;
+    private final int slots;
     private final int capacity;
     private final long waitMillis;
     private int freeSlots;
@@ -43,7 +44,8 @@ public class GradingQueue {
     private long arrivals;
 
     public GradingQueue(SandboxSettings settings) {
-        this.freeSlots = settings.effectiveSlots();
+        this.slots = settings.effectiveSlots();
+        this.freeSlots = slots;
         this.capacity = settings.queue();
         this.perAccount = Math.max(1, settings.perAccount());
         this.waitMillis = settings.queueWait().toMillis();
@@ -56,6 +58,16 @@ public class GradingQueue {
             return job.get();
         } finally {
             release(account);
+        }
+    }
+
+    /** Gradings holding a slot now. */
+    public int inFlight() {
+        lock.lock();
+        try {
+            return slots - freeSlots;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.dojo.eval.sandbox.seccomp.SeccompArch;
 import dev.dojo.eval.sandbox.seccomp.SeccompFilter;
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
+import dev.dojo.eval.testing.EvalProperties;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SeccompSandboxTest extends ApiTestBase {
 
     private long sum;
+
+    /** Nothing here should stop at a time limit: room for a loaded machine (the 2 s test default was hit at load 25). */
+    @Override
+    public Map<String, String> getProperties() {
+        return EvalProperties.of("dojo.sandbox.limits.wall-time", "15s", "dojo.sandbox.limits.cpu-seconds", "10");
+    }
 
     @BeforeAll
     void exercise() {
