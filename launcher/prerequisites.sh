@@ -49,3 +49,11 @@ if ! { DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get update -qq \
   echo "[prerequisites] installing $what failed (output above). Install with: $command_line" >&2
   exit 1
 fi
+still=()
+for check in "${checks[@]}"; do
+  [[ -x "${check%=*}" ]] || still+=("${check%=*}")
+done
+if ((${#still[@]})); then
+  echo "[prerequisites] installed $what, but ${still[*]} is still missing: set DOJO_SANDBOX_BWRAP/DOJO_SANDBOX_PYTHON/DOJO_CHROMIUM to where they are" >&2
+  exit 1
+fi

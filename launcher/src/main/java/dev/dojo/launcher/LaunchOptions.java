@@ -46,7 +46,7 @@ public record LaunchOptions(
             "--ready-timeout", "--home");
 
     @Command(name = "./dojo", sortOptions = false, usageHelpWidth = 110,
-            customSynopsis = "Usage: ./dojo [options]   (or: java -jar launcher/target/dojo-launcher-<version>.jar [options])",
+            customSynopsis = "./dojo [options]   (or: java -jar launcher/target/dojo-launcher-<version>.jar [options])",
             description = "Starts PostgreSQL and the four Dojo services, prints the URL when everything is ready;"
                     + " Ctrl-C or SIGTERM (kill <pid>) stops all.%n",
             footer = "%nAn option named with (env X) can also come from that environment variable; a flag wins.")

@@ -52,7 +52,7 @@ class PrerequisitesTest {
         Path calls = dir.resolve("apt-get.calls");
         script(bin.resolve("apt-get"), "echo \"$*\" >> " + calls + "\n"
                 + "if [ \"$1\" = install ]; then printf '#!/bin/sh\\n' > " + bin.resolve("bwrap")
-                + " && chmod +x " + bin.resolve("bwrap") + "; fi\n");
+                + " && /bin/chmod +x " + bin.resolve("bwrap") + "; fi\n");
         // passwordless sudo, for when the test does not run as root
         script(bin.resolve("sudo"), "[ \"$1\" = -n ] && shift\nexec \"$@\"\n");
 
@@ -82,7 +82,9 @@ class PrerequisitesTest {
 
     private Result run(Path bin, List<String> command, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+        List<String> argv = new java.util.ArrayList<>(command);
+        argv.set(0, "/bin/bash"); // the PATH below holds no bash
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(REPO.toFile());
         Map<String, String> env = builder.environment();
         env.clear();
         env.put("PATH", bin.toString());
@@ -94,7 +96,6 @@ class PrerequisitesTest {
         // only bubblewrap is missing here, whatever this machine has: python3 stands in as any executable
         env.put("DOJO_SANDBOX_PYTHON", "/bin/bash");
         env.putAll(new HashMap<>(extraEnv));
-        builder.command().set(0, "/bin/bash");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -48,6 +48,15 @@ class SpecExamplesTest extends ApiTestBase {
         assertEquals(200, replaced.status(), "the exercise example as PUT: " + replaced.body());
     }
 
+    /** A field error names the property as the client sends it (and the spec shows it), not the Java name. */
+    @Test
+    void fieldErrorsUseTheWireNames() {
+        Api.Response refused = api.post("/submissions", java.util.Map.of("code", "print(1)"), TestTokens.user(7));
+        assertEquals(400, refused.status(), String.valueOf(refused.body()));
+        assertEquals(List.of(java.util.Map.of("field", "exercise_id", "message", "must not be null")),
+                refused.body().get("errors"), String.valueOf(refused.body()));
+    }
+
     private static Object body(List<SpecExamples.Example> examples, String method, String path) {
         return examples.stream().filter(e -> e.method().equals(method) && e.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + method + " " + path + " body in " + SPEC)).body();

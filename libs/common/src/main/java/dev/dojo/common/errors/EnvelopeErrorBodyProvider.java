@@ -9,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
 import java.util.List;
@@ -46,8 +47,14 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
      * user input. Parser and conversion errors get no list: their messages quote parser internals and input.
      */
     private static List<FieldError> fieldErrors(ErrorContext context) {
-        if (!(context.getRootCause().orElse(null) instanceof ConstraintViolationException)) {
+        if (!(context.getRootCause().orElse(null) instanceof ConstraintViolationException violations)) {
             return List.of();
+        }
+        if (violations.getConstraintViolations() != null && !violations.getConstraintViolations().isEmpty()) {
+            return violations.getConstraintViolations().stream()
+                    .map(violation -> new FieldError(wireName(violation), violation.getMessage()))
+                    .sorted(java.util.Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                    .toList();
         }
         return context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent() || pathInMessage(error.getMessage()) != null)
@@ -55,6 +62,16 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
                         fieldName(error.getPath().orElseGet(() -> pathInMessage(error.getMessage()))),
                         constraintMessage(error.getMessage())))
                 .toList();
+    }
+
+    /** The violated property as the client spelled it: exercise_id for SubmissionRequest.exerciseId. */
+    private static String wireName(ConstraintViolation<?> violation) {
+        String field = fieldName(String.valueOf(violation.getPropertyPath()));
+        int index = field.indexOf('[');
+        String property = index < 0 ? field : field.substring(0, index);
+        Object leaf = violation.getLeafBean();
+        String wire = leaf == null ? property : WireNames.of(leaf.getClass(), property);
+        return index < 0 ? wire : wire + field.substring(index);
     }
 
     /** "register.request.username: must not be blank" → "register.request.username"; null if not that shape. */
