@@ -40,10 +40,10 @@ final class WireNames {
             return renamed.get();
         }
         AnnotationMetadata typeMetadata = introspection.get().getAnnotationMetadata();
-        Optional<Class<?>> naming = typeMetadata.classValue(SerdeConfig.class, SerdeConfig.NAMING)
+        Optional<Class> naming = typeMetadata.classValue(SerdeConfig.class, SerdeConfig.NAMING)
                 .or(() -> typeMetadata.classValue(Serdeable.class, "naming"));
         return naming.filter(PropertyNamingStrategy.class::isAssignableFrom)
-                .flatMap(strategy -> InstantiationUtils.tryInstantiate(strategy).map(Object.class::cast))
+                .flatMap(strategy -> InstantiationUtils.tryInstantiate((Class<?>) strategy).map(Object.class::cast))
                 .map(strategy -> ((PropertyNamingStrategy) strategy).translate(bean.get()))
                 .orElse(property);
     }
