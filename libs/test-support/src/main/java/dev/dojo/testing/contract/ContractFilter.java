@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Holds every request a test sends through an injected Micronaut {@code HttpClient}, and the response it gets, to
@@ -35,8 +37,10 @@ public final class ContractFilter implements HttpClientFilter {
     private final OpenApiContract contract;
     private final JsonMapper json;
 
-    public ContractFilter(@Value("${" + SPEC + "}") String spec, JsonMapper json) {
-        this.contract = OpenApiContract.of(Path.of(spec));
+    public ContractFilter(@Value("${" + SPEC + "}") String spec,
+                          @Value("${dojo.contract.any-json:}") String anyJson, JsonMapper json) {
+        this.contract = OpenApiContract.of(Path.of(spec),
+                Optional.of(anyJson).filter(s -> !s.isBlank()).map(Pattern::compile));
         this.json = json;
     }
 

@@ -80,6 +80,16 @@ class OpenApiContractTest {
     }
 
     @Test
+    void valuesDeclaredAnyJsonAreNotJudgedButTheRestIs() {
+        OpenApiContract lenient = OpenApiContract.of(Path.of("src/test/resources/contract-sample.yml"),
+                java.util.Optional.of(java.util.regex.Pattern.compile("/exercise_id")));
+        assertEquals(List.of(), lenient.breaches(post("/submissions", "{\"exercise_id\":\"1\",\"code\":\"x\"}"),
+                SimpleResponse.Builder.status(201).build()));
+        assertEquals(1, lenient.breaches(post("/submissions", "{\"exercise_id\":\"1\",\"code\":5}"),
+                SimpleResponse.Builder.status(201).build()).size());
+    }
+
+    @Test
     void pathsOutsideTheSpecAreNotJudged() {
         assertEquals(List.of(), CONTRACT.breaches(get("/health"), json(200, "{\"status\":\"UP\"}")));
     }

@@ -13,10 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record TestOutcome(
         String name,
         boolean passed,
-        @Schema(nullable = true, anyOf = {String.class, Number.class, Boolean.class, Object.class, java.util.List.class})
-        @Nullable JsonNode expected,
-        @Schema(nullable = true, anyOf = {String.class, Number.class, Boolean.class, Object.class, java.util.List.class},
-                description = "JSON value, or Python repr text for non-JSON values")
+        @Schema(implementation = Object.class) @Nullable JsonNode expected,
+        @Schema(implementation = Object.class, description = "JSON value, or Python repr text for non-JSON values")
         @Nullable JsonNode actual,
         @Nullable String error,
         double durationMs) {
