@@ -144,10 +144,19 @@ public final class OpenApiContract {
         if (anyJson.isEmpty()) {
             return report;
         }
-        return ValidationReport.from(report.getMessages().stream()
-                .filter(m -> !m.getContext().flatMap(ValidationReport.MessageContext::getPointers)
-                        .map(p -> anyJson.get().matcher(p.getInstance()).matches()).orElse(false))
-                .toList());
+        return ValidationReport.from(report.getMessages().stream().filter(m -> !aboutAnyJson(m)).toList());
+    }
+
+    /** At an any-JSON pointer, or a composite (allOf) whose every failing part is. */
+    private boolean aboutAnyJson(ValidationReport.Message message) {
+        boolean here = message.getContext().flatMap(ValidationReport.MessageContext::getPointers)
+                .map(p -> anyJson.orElseThrow().matcher(p.getInstance()).matches()).orElse(false);
+        if (here) {
+            return true;
+        }
+        List<ValidationReport.Message> nested = message.getNestedMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+        return !nested.isEmpty() && nested.stream().allMatch(this::aboutAnyJson);
     }
 
     private static String describe(ValidationReport report) {
