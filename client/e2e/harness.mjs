@@ -12,7 +12,9 @@ export class Harness {
     mkdirSync(screenshots, { recursive: true });
   }
 
-  async run(name, scenario, { viewport = { width: 1280, height: 900 } } = {}) {
+  // Any console error fails the scenario: a page that logs one is broken for someone. A scenario that provokes an
+  // error on purpose (a wrong password answers 401, which Chromium logs) names it in expectedConsoleErrors.
+  async run(name, scenario, { viewport = { width: 1280, height: 900 }, expectedConsoleErrors = [] } = {}) {
     const started = Date.now();
     const context = await this.browser.newContext({ baseURL: this.baseUrl, viewport });
     context.setDefaultTimeout(15_000);
@@ -21,10 +23,14 @@ export class Harness {
     const consoleErrors = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      const where = message.location()?.url ? ` (${message.location().url})` : '';
+      consoleErrors.push(text + where);
       // A CSP violation means a page that works in dev but breaks behind main's headers.
-      if (message.type() === 'error') consoleErrors.push(message.text());
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        problems.push(`CSP violation: ${message.text()}`);
+      if (/Content Security Policy/i.test(text)) problems.push(`CSP violation: ${text}`);
+      else if (!expectedConsoleErrors.some((pattern) => pattern.test(text + where))) {
+        problems.push(`console error: ${text}${where}`);
       }
     });
     try {

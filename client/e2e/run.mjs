@@ -20,8 +20,9 @@ const screenshots = process.env.E2E_SCREENSHOTS || path.join(target, 'screenshot
 const filter = process.argv[2];
 
 if (!existsSync(chromiumPath)) {
-  console.log(`e2e skipped: chromium not found at ${chromiumPath} (install Debian's chromium package to run the browser tests)`);
-  process.exit(0);
+  // never a silent pass: the README's test command installs Chromium first (launcher/prerequisites.sh)
+  console.error(`e2e: chromium not found at ${chromiumPath}; install it with apt-get install -y --no-install-recommends chromium`);
+  process.exit(1);
 }
 
 let chromium;

@@ -13,6 +13,11 @@ const REGISTER_RULES = [
   'Password must be greater than 10 characters.',
 ];
 
+// What Chromium logs for an answer a scenario provokes on purpose (a taken name, a wrong password, a refused
+// solution); any other console error fails the scenario (harness.mjs).
+const REFUSED_400 = /Failed to load resource: the server responded with a status of 400/;
+const REFUSED_401 = /Failed to load resource: the server responded with a status of 401/;
+
 export const scenarios = [
   ['register: the page shows the form, every rule as an error and a disabled submit', async ({ page, harness }) => {
     await page.goto('/register');
@@ -49,7 +54,7 @@ export const scenarios = [
     await register(page, { username: newUser().username, email: MICHAEL.email, password: 'greaterthanten' });
     await flash(page, 'That user already exists.', 'danger');
     assert.equal(await page.evaluate(() => localStorage.getItem('authToken')), null);
-  }],
+  }, { expectedConsoleErrors: [REFUSED_400] }],
 
   ['login: the rules switch from error to success while typing', async ({ page, harness }) => {
     await page.goto('/login');
@@ -88,7 +93,7 @@ export const scenarios = [
     await login(page, { email: MICHAEL.email, password: 'wrong-password' });
     await flash(page, 'User does not exist.', 'danger');
     await visible(h1(page, 'Login'));
-  }],
+  }, { expectedConsoleErrors: [REFUSED_401] }],
 
   ['messages: close ×, a newer message replaces the old one, auto-hidden after 3 s', async ({ page }) => {
     await login(page, { email: 'nobody-here@e2e.dojo.dev', password: 'whatever' });
@@ -105,7 +110,7 @@ export const scenarios = [
     await gone(alert(page), 6000);
     const hiddenAfter = Date.now() - shownAt;
     assert.ok(hiddenAfter <= 4000, `hidden after ${hiddenAfter} ms`);
-  }],
+  }, { expectedConsoleErrors: [REFUSED_401] }],
 
   ['status: signed out asks to log in; signed in shows id, email and username', async ({ page, harness }) => {
     await page.goto('/status');
@@ -259,7 +264,7 @@ export const scenarios = [
     await typeCode(page, 'def triple(n):\n    return n + n + n\n');
     const { verdict } = await runCode(page);
     assert.equal(verdict, 'Correct!');
-  }],
+  }, { expectedConsoleErrors: [REFUSED_400] }],
 
   ['sessions: a bad access token is refreshed transparently; an unrefreshable one ends on Login with a message', async ({ page }) => {
     const user = await signedUp(page);

@@ -22,7 +22,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Load the profile once per sign-in (not per token refresh: the user is the same).
   useEffect(() => {
-    if (!signedIn) {
+    // getAuthToken() too: on /logout the page's own effect (children run first) has cleared the tokens already,
+    // and asking /auth/status then only earns a 401 in the console
+    if (!signedIn || getAuthToken() === null) {
       setUser(null);
       return;
     }

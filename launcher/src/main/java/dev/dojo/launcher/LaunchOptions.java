@@ -1,16 +1,24 @@
 package dev.dojo.launcher;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the user asked for: command-line flags first, then {@code DOJO_*} environment variables, then defaults.
- * The full list with meanings is in launcher/README.md and {@link #USAGE}.
+ * Parsed by picocli ({@link Flags}), which also writes {@code --help}; meanings are in launcher/README.md.
  */
 public record LaunchOptions(
         Optional<Path> home,
@@ -30,126 +38,131 @@ public record LaunchOptions(
         boolean help) {
 
     public static final int DEFAULT_BASE_PORT = 8080;
+    static final int DEFAULT_READY_TIMEOUT = 120;
 
-    public static final String USAGE = """
-            Usage: ./dojo [options]   (or: java -jar launcher/target/dojo-launcher-<version>.jar [options])
-            Starts PostgreSQL and the four Dojo services, prints the URL when everything is ready; Ctrl-C stops all.
+    /** Options that an environment variable can set too: --data-dir ↔ DOJO_DATA_DIR, and so on. */
+    private static final Set<String> FROM_ENVIRONMENT = Set.of("--port", "--base-port", "--data-dir", "--database-url",
+            "--database-user", "--database-password", "--database-prefix", "--pg-port", "--jvm-opts",
+            "--ready-timeout", "--home");
 
-              --port <n>               main's port (env DOJO_PORT; default 8080)
-              --base-port <n>          main=n, users=n+1, eval=n+2, swapper=n+3 (env DOJO_BASE_PORT)
-              --users-port <n>, --eval-port <n>, --swapper-port <n>
-              --random-ports           free ports for every service and PostgreSQL (tests, e2e)
-              --data-dir <path>        local data (env DOJO_DATA_DIR; default <repo>/.dojo)
-              --reset                  delete the data dir first
-              --database-url <jdbc>    external PostgreSQL instead of the embedded one (env DOJO_DATABASE_URL),
-                                       e.g. jdbc:postgresql://127.0.0.1:5432/postgres
-              --database-user <name>   (env DOJO_DATABASE_USER; default postgres)
-              --database-password <pw> (env DOJO_DATABASE_PASSWORD; default empty)
-              --database-prefix <p>    databases <p>users and <p>eval (env DOJO_DATABASE_PREFIX)
-              --pg-port <n>            embedded PostgreSQL port (env DOJO_PG_PORT; default a free port)
-              --no-seed                no demo data
-              --jvm-opts "<flags>"     JVM flags for every service, replacing the defaults (env DOJO_JVM_OPTS)
-              --ready-timeout <s>      seconds to wait for readiness (env DOJO_READY_TIMEOUT; default 120)
-              --home <path>            repository holding services/*/target/*.jar (env DOJO_HOME)
-              --help                   this text
-            """;
+    @Command(name = "./dojo", sortOptions = false, usageHelpWidth = 110,
+            customSynopsis = "./dojo [options]   (or: java -jar launcher/target/dojo-launcher-<version>.jar [options])",
+            description = "Starts PostgreSQL and the four Dojo services, prints the URL when everything is ready;"
+                    + " Ctrl-C or SIGTERM (kill <pid>) stops all.%n",
+            footer = "%nAn option named with (env X) can also come from that environment variable; a flag wins.")
+    static final class Flags {
+        @Option(names = "--port", paramLabel = "<n>", description = "main's port (env DOJO_PORT; default 8080)")
+        Integer port;
+        @Option(names = "--base-port", paramLabel = "<n>",
+                description = "main=n, users=n+1, eval=n+2, swapper=n+3 (env DOJO_BASE_PORT)")
+        Integer basePort;
+        @Option(names = "--users-port", paramLabel = "<n>", description = "users' port")
+        Integer usersPort;
+        @Option(names = "--eval-port", paramLabel = "<n>", description = "eval's port")
+        Integer evalPort;
+        @Option(names = "--swapper-port", paramLabel = "<n>", description = "swapper's port")
+        Integer swapperPort;
+        @Option(names = "--random-ports", description = "free ports for every service and PostgreSQL (tests, e2e)")
+        boolean randomPorts;
+        @Option(names = "--data-dir", paramLabel = "<path>",
+                description = "local data (env DOJO_DATA_DIR; default <repo>/.dojo)")
+        Path dataDir;
+        @Option(names = "--reset", description = "delete the data dir first")
+        boolean reset;
+        @Option(names = "--database-url", paramLabel = "<jdbc>", description = {
+                "external PostgreSQL instead of the embedded one (env DOJO_DATABASE_URL),",
+                "e.g. jdbc:postgresql://127.0.0.1:5432/postgres"})
+        String databaseUrl;
+        @Option(names = "--database-user", paramLabel = "<name>",
+                description = "(env DOJO_DATABASE_USER; default postgres)")
+        String databaseUser;
+        @Option(names = "--database-password", paramLabel = "<pw>",
+                description = "(env DOJO_DATABASE_PASSWORD; default empty)")
+        String databasePassword;
+        @Option(names = "--database-prefix", paramLabel = "<p>",
+                description = "databases <p>users and <p>eval (env DOJO_DATABASE_PREFIX)")
+        String databasePrefix;
+        @Option(names = "--pg-port", paramLabel = "<n>",
+                description = "embedded PostgreSQL port (env DOJO_PG_PORT; default a free port)")
+        Integer pgPort;
+        @Option(names = "--no-seed", description = "no demo data")
+        boolean noSeed;
+        @Option(names = "--jvm-opts", paramLabel = "\"<flags>\"",
+                description = "JVM flags for every service, replacing the defaults (env DOJO_JVM_OPTS)")
+        String jvmOpts;
+        @Option(names = "--ready-timeout", paramLabel = "<s>",
+                description = "seconds to wait for readiness (env DOJO_READY_TIMEOUT; default 120)")
+        Integer readyTimeout;
+        @Option(names = "--home", paramLabel = "<path>",
+                description = "repository holding services/*/target/*.jar (env DOJO_HOME)")
+        Path home;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+    }
+
+    /** The generated {@code --help} text. */
+    public static String usage() {
+        StringWriter text = new StringWriter();
+        new CommandLine(new Flags()).usage(new PrintWriter(text));
+        return text.toString();
+    }
 
     public static LaunchOptions parse(List<String> args, Map<String, String> env) {
-        Deque<String> rest = new ArrayDeque<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                rest.add(arg.substring(0, eq));
-                rest.add(arg.substring(eq + 1));
-            } else {
-                rest.add(arg);
-            }
+        Flags flags = new Flags();
+        CommandLine command = new CommandLine(flags)
+                .setDefaultValueProvider(argument -> environmentValue(argument, env));
+        try {
+            command.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.PicocliException e) {
+            throw usage(e.getMessage());
         }
-        Optional<Path> home = env(env, "DOJO_HOME").map(Path::of);
-        Optional<Path> dataDir = env(env, "DOJO_DATA_DIR").map(Path::of);
-        boolean reset = false;
-        int basePort = env(env, "DOJO_BASE_PORT").map(v -> port("DOJO_BASE_PORT", v)).orElse(DEFAULT_BASE_PORT);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        env(env, "DOJO_PORT").ifPresent(v -> ports.put(Service.MAIN, port("DOJO_PORT", v)));
-        boolean random = false;
-        Optional<Integer> pgPort = env(env, "DOJO_PG_PORT").map(v -> port("DOJO_PG_PORT", v));
-        Optional<String> dbUrl = env(env, "DOJO_DATABASE_URL");
-        String dbUser = env(env, "DOJO_DATABASE_USER").orElse("postgres");
-        String dbPassword = env(env, "DOJO_DATABASE_PASSWORD").orElse("");
-        String dbPrefix = env(env, "DOJO_DATABASE_PREFIX").orElse("");
-        boolean seed = true;
-        Optional<String> jvmOpts = env(env, "DOJO_JVM_OPTS");
-        int timeout = env(env, "DOJO_READY_TIMEOUT").map(v -> positive("DOJO_READY_TIMEOUT", v)).orElse(120);
-        boolean help = false;
-
-        while (!rest.isEmpty()) {
-            String flag = rest.poll();
-            switch (flag) {
-                case "--port" -> ports.put(Service.MAIN, port(flag, value(flag, rest)));
-                case "--base-port" -> basePort = port(flag, value(flag, rest));
-                case "--users-port" -> ports.put(Service.USERS, port(flag, value(flag, rest)));
-                case "--eval-port" -> ports.put(Service.EVAL, port(flag, value(flag, rest)));
-                case "--swapper-port" -> ports.put(Service.SWAPPER, port(flag, value(flag, rest)));
-                case "--random-ports" -> random = true;
-                case "--data-dir" -> dataDir = Optional.of(Path.of(value(flag, rest)));
-                case "--reset" -> reset = true;
-                case "--database-url" -> dbUrl = Optional.of(value(flag, rest));
-                case "--database-user" -> dbUser = value(flag, rest);
-                case "--database-password" -> dbPassword = value(flag, rest);
-                case "--database-prefix" -> dbPrefix = value(flag, rest);
-                case "--pg-port" -> pgPort = Optional.of(port(flag, value(flag, rest)));
-                case "--no-seed" -> seed = false;
-                case "--jvm-opts" -> jvmOpts = Optional.of(value(flag, rest));
-                case "--ready-timeout" -> timeout = positive(flag, value(flag, rest));
-                case "--home" -> home = Optional.of(Path.of(value(flag, rest)));
-                case "--help", "-h" -> help = true;
-                default -> throw usage("unknown option " + flag);
-            }
+        putPort(ports, Service.MAIN, "--port", flags.port);
+        putPort(ports, Service.USERS, "--users-port", flags.usersPort);
+        putPort(ports, Service.EVAL, "--eval-port", flags.evalPort);
+        putPort(ports, Service.SWAPPER, "--swapper-port", flags.swapperPort);
+        int basePort = flags.basePort == null ? DEFAULT_BASE_PORT : port("--base-port", flags.basePort);
+        Optional<Integer> pgPort = Optional.ofNullable(flags.pgPort).map(p -> port("--pg-port", p));
+        int timeout = flags.readyTimeout == null ? DEFAULT_READY_TIMEOUT : flags.readyTimeout;
+        if (timeout < 1) {
+            throw usage("--ready-timeout must be positive, got " + timeout);
         }
+        Optional<String> dbUrl = Optional.ofNullable(flags.databaseUrl);
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql://")) {
             throw usage("--database-url must look like jdbc:postgresql://host:port/database, got " + dbUrl.get());
         }
+        String dbPrefix = Optional.ofNullable(flags.databasePrefix).orElse("");
         if (!dbPrefix.matches("[a-z0-9_]*")) {
             throw usage("--database-prefix may hold only a-z, 0-9 and _");
         }
-        return new LaunchOptions(home, dataDir, reset, basePort, Map.copyOf(ports), random, pgPort, dbUrl, dbUser,
-                dbPassword, dbPrefix, seed, jvmOpts, timeout, help);
+        return new LaunchOptions(Optional.ofNullable(flags.home), Optional.ofNullable(flags.dataDir), flags.reset,
+                basePort, Map.copyOf(ports), flags.randomPorts, pgPort, dbUrl,
+                Optional.ofNullable(flags.databaseUser).orElse("postgres"),
+                Optional.ofNullable(flags.databasePassword).orElse(""), dbPrefix, !flags.noSeed,
+                Optional.ofNullable(flags.jvmOpts), timeout, flags.help);
     }
 
-    private static Optional<String> env(Map<String, String> env, String key) {
-        return Optional.ofNullable(env.get(key)).filter(v -> !v.isBlank());
-    }
-
-    private static String value(String flag, Deque<String> rest) {
-        String value = rest.poll();
-        if (value == null) {
-            throw usage(flag + " needs a value");
+    /** --data-dir → DOJO_DATA_DIR; blank counts as unset. Picocli converts (and rejects) it like a flag's value. */
+    private static String environmentValue(ArgSpec argument, Map<String, String> env) {
+        if (!(argument instanceof OptionSpec option) || !FROM_ENVIRONMENT.contains(option.longestName())) {
+            return null;
         }
-        return value;
+        String variable = "DOJO_" + option.longestName().substring(2).replace('-', '_').toUpperCase(Locale.ROOT);
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static int port(String name, String value) {
-        int port = number(name, value);
+    private static void putPort(Map<Service, Integer> ports, Service service, String flag, Integer value) {
+        if (value != null) {
+            ports.put(service, port(flag, value));
+        }
+    }
+
+    private static int port(String name, int port) {
         if (port < 1 || port > 65535) {
-            throw usage(name + " must be a port between 1 and 65535, got " + value);
+            throw usage(name + " must be a port between 1 and 65535, got " + port);
         }
         return port;
-    }
-
-    private static int positive(String name, String value) {
-        int n = number(name, value);
-        if (n < 1) {
-            throw usage(name + " must be positive, got " + value);
-        }
-        return n;
-    }
-
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw usage(name + " must be a number, got " + value);
-        }
     }
 
     private static LaunchFailure usage(String message) {

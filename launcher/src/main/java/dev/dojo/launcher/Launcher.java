@@ -2,6 +2,7 @@ package dev.dojo.launcher;
 
 import dev.dojo.launcher.process.ChildProcess;
 
+import java.lang.reflect.Proxy;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class Launcher {
             return;
         }
         if (options.help()) {
-            System.out.print(LaunchOptions.USAGE);
+            System.out.print(LaunchOptions.usage());
             return;
         }
         Path home = options.home().orElseGet(Launcher::repositoryRoot).toAbsolutePath().normalize();
@@ -35,6 +36,7 @@ public final class Launcher {
         Platform platform = new Platform(options, home, dataDir, console);
         // SIGINT/SIGTERM run this hook; the JVM then exits with 130/143
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "dojo-stop"));
+        handleSigintEvenWhenIgnored();
         try {
             platform.start();
         } catch (LaunchFailure failure) {
@@ -47,6 +49,30 @@ public final class Launcher {
         ChildProcess dead = platform.awaitUnexpectedExit();
         fail(platform, dead.name() + " exited unexpectedly (exit code " + dead.exitCode() + "); stopping the others",
                 LaunchFailure.SERVICE_FAILED);
+    }
+
+    /**
+     * A non-interactive shell starts a background job ({@code ./dojo &}) with SIGINT ignored, and the JVM then
+     * leaves it ignored: {@code kill -INT} did nothing. Installing the handler ourselves makes SIGINT stop the
+     * platform like Ctrl-C or SIGTERM (exit 130), however the launcher was started. Through reflection because
+     * javac warns on every direct use of sun.misc (jdk.unsupported), and the build keeps no unexplained warning.
+     */
+    private static void handleSigintEvenWhenIgnored() {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            Object exit = Proxy.newProxyInstance(Launcher.class.getClassLoader(), new Class<?>[]{handler},
+                    (proxy, method, arguments) -> {
+                        if (method.getName().equals("handle")) {
+                            System.exit(130);
+                        }
+                        return method.getName().equals("toString") ? "dojo SIGINT handler" : null;
+                    });
+            signal.getMethod("handle", signal, handler)
+                    .invoke(null, signal.getConstructor(String.class).newInstance("INT"), exit);
+        } catch (ReflectiveOperationException | RuntimeException unsupported) {
+            // no sun.misc.Signal or no SIGINT here: the JVM's own handling stays
+        }
     }
 
     private static void fail(Platform platform, String message, int exitCode) {

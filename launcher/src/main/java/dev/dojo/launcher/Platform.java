@@ -73,8 +73,12 @@ public final class Platform {
             command.addAll(JvmFlags.forService(service, jars.get(service), dataDir, options.jvmOpts()));
             command.add("-jar");
             command.add(jars.get(service).toString());
-            Map<String, String> env = ServiceEnvironment.of(service, ports, database, options.databasePrefix(),
-                    options.seed(), pem);
+            Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnvironment.of(service, ports, database,
+                    options.databasePrefix(), options.seed(), pem));
+            if (service == Service.SWAPPER) {
+                // swapper stays quiet about services still starting until the launcher itself would give up
+                env.put("DOJO_DOCS_STARTUP_GRACE", options.readyTimeoutSeconds() + "s");
+            }
             try {
                 startedAt.put(service, System.nanoTime());
                 supervisor.adoptService(ChildProcess.start(service.id(), command, env, home, console));

@@ -50,4 +50,31 @@ class LaunchOptionsTest {
         assertTrue(url.getMessage().contains("jdbc:postgresql://"));
         assertThrows(LaunchFailure.class, () -> LaunchOptions.parse(List.of("--port"), Map.of()));
     }
+
+    @Test
+    void environmentValuesAreCheckedLikeFlags() {
+        LaunchFailure port = assertThrows(LaunchFailure.class,
+                () -> LaunchOptions.parse(List.of(), Map.of("DOJO_PG_PORT", "many")));
+        assertEquals(LaunchFailure.USAGE, port.exitCode());
+        assertTrue(port.getMessage().contains("--pg-port"), port.getMessage());
+        LaunchOptions blank = LaunchOptions.parse(List.of(), Map.of("DOJO_READY_TIMEOUT", " ", "DOJO_HOME", ""));
+        assertEquals(LaunchOptions.DEFAULT_READY_TIMEOUT, blank.readyTimeoutSeconds());
+        assertTrue(blank.home().isEmpty());
+        LaunchFailure timeout = assertThrows(LaunchFailure.class,
+                () -> LaunchOptions.parse(List.of("--ready-timeout=0"), Map.of()));
+        assertTrue(timeout.getMessage().contains("--ready-timeout"), timeout.getMessage());
+    }
+
+    @Test
+    void helpIsGeneratedAndListsEveryOption() {
+        assertTrue(LaunchOptions.parse(List.of("-h"), Map.of()).help());
+        String help = LaunchOptions.usage();
+        for (String flag : List.of("--port", "--base-port", "--users-port", "--eval-port", "--swapper-port",
+                "--random-ports", "--data-dir", "--reset", "--database-url", "--database-user", "--database-password",
+                "--database-prefix", "--pg-port", "--no-seed", "--jvm-opts", "--ready-timeout", "--home", "--help")) {
+            assertTrue(help.contains(flag), () -> flag + " missing from\n" + help);
+        }
+        assertTrue(help.startsWith("Usage: ./dojo [options]"), help);
+        assertTrue(help.contains("SIGTERM"), help);
+    }
 }

@@ -177,7 +177,8 @@ class PlatformFlowIT {
         for (int port : ports) {
             assertFalse(listening(port), "port " + port + " still listening");
         }
-        assertTrue(launcher.output().contains("[launcher] stopped"), launcher.output());
+        assertTrue(launcher.output().contains("[launcher] stopped in "), launcher.output());
+        assertTrue(launcher.output().contains("[launcher] eval stopped after "), launcher.output());
         assertFalse(Files.exists(dataDir.resolve("run/pids")), "the pid list is cleared on a clean stop");
     }
 

@@ -72,20 +72,30 @@ public final class Supervisor {
         }
         stopped = true;
         List<ChildProcess> running = new ArrayList<>(services.stream().filter(ChildProcess::isAlive).toList());
+        long began = System.nanoTime();
         if (!running.isEmpty()) {
-            console.info("stopping " + String.join(", ", running.stream().map(ChildProcess::name).toList()));
+            // a stop takes seconds (services finish their requests, eval its running submissions): say so, then
+            // report each one as it goes, so a pause is never silent
+            console.info("stopping " + String.join(", ", running.stream().map(ChildProcess::name).toList())
+                    + " (each finishes what it is doing, up to " + SERVICE_GRACE_MS / 1000 + " s)");
+            running.forEach(s -> s.onExit().thenAccept(exited -> console.info(exited.name() + " stopped after "
+                    + seconds(System.nanoTime() - began))));
         }
         running.forEach(ChildProcess::requestStop);
         running.forEach(s -> s.awaitStop(SERVICE_GRACE_MS));
         boolean databaseRunning = database != null && database.isAlive();
         if (databaseRunning) {
-            console.info("stopping postgres");
+            console.info("stopping postgres (a clean shutdown checkpoint, up to " + DATABASE_GRACE_MS / 1000 + " s)");
             database.requestStop();
             database.awaitStop(DATABASE_GRACE_MS);
         }
         pidFile.clear();
         if (!running.isEmpty() || databaseRunning) {
-            console.info("stopped");
+            console.info("stopped in " + seconds(System.nanoTime() - began));
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -68,8 +69,10 @@ public class ImageContractIT {
         List<String> entrypoint = (List<String>) config.get("Entrypoint");
         assertEquals("java", entrypoint.get(0));
         assertEquals(mainClass(), entrypoint.get(entrypoint.size() - 1));
-        assertTrue(entrypoint.contains("-XX:+UseContainerSupport"), entrypoint.toString());
-        assertTrue(entrypoint.stream().anyMatch(flag -> flag.startsWith("-XX:MaxRAMPercentage=")), entrypoint.toString());
+        assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=75.0"), entrypoint.toString());
+        // obsolete on JDK 17 (container support is the default; SecureRandom already reads /dev/urandom)
+        assertFalse(entrypoint.contains("-XX:+UseContainerSupport"), entrypoint.toString());
+        assertFalse(entrypoint.stream().anyMatch(flag -> flag.startsWith("-Djava.security.egd")), entrypoint.toString());
     }
 
     @Test

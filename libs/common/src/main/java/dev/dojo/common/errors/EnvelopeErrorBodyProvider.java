@@ -12,6 +12,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
 import java.util.List;
@@ -56,8 +57,14 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
         if (wrongType.isPresent()) {
             return List.of(wrongType.get());
         }
-        if (!(root instanceof ConstraintViolationException)) {
+        if (!(root instanceof ConstraintViolationException violations)) {
             return List.of();
+        }
+        if (violations.getConstraintViolations() != null && !violations.getConstraintViolations().isEmpty()) {
+            return violations.getConstraintViolations().stream()
+                    .map(violation -> new FieldError(wireName(violation), violation.getMessage()))
+                    .sorted(java.util.Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                    .toList();
         }
         return context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent() || pathInMessage(error.getMessage()) != null)
@@ -87,6 +94,16 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
         }
         String message = wrong.getMessage();
         return path.map(field -> new FieldError(field, message));
+    }
+
+    /** The violated property as the client spelled it: exercise_id for SubmissionRequest.exerciseId. */
+    private static String wireName(ConstraintViolation<?> violation) {
+        String field = fieldName(String.valueOf(violation.getPropertyPath()));
+        int index = field.indexOf('[');
+        String property = index < 0 ? field : field.substring(0, index);
+        Object leaf = violation.getLeafBean();
+        String wire = leaf == null ? property : WireNames.of(leaf.getClass(), property);
+        return index < 0 ? wire : wire + field.substring(index);
     }
 
     /** "register.request.username: must not be blank" → "register.request.username"; null if not that shape. */

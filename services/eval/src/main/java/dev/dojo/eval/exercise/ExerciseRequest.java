@@ -18,14 +18,16 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ExerciseRequest(
         @Schema(example = "Sum") @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL) String title,
-        @Schema(description = "Markdown") @NotBlank @Size(max = 20000) @Pattern(regexp = NO_NUL) String body,
+        @Schema(description = "Markdown", example = "Write `sum(x, y)`: it returns x + y.")
+        @NotBlank @Size(max = 20000) @Pattern(regexp = NO_NUL) String body,
         @Schema(example = "python", allowableValues = {"python"}) @NotBlank String language,
         @Schema(example = "# Enter your code here.") @Nullable @Size(max = 20000) @Pattern(regexp = NO_NUL)
         String starterCode,
         @NotNull @NotEmpty @Size(max = 50) List<@Valid @NotNull TestCase> tests,
-        @Schema(description = "Reference solution; it must pass every test")
+        @Schema(description = "Reference solution; it must pass every test",
+                example = "def sum(x, y):\n    return x + y\n")
         @NotBlank @Size(max = 65536) @Pattern(regexp = NO_NUL) String solution) {
 
     /** PostgreSQL text cannot hold NUL characters. */
-    static final String NO_NUL = "(?s)[^\\x00]*";
+    static final String NO_NUL = "^[^\\x00]*$"; // anchored, as the spec's ECMA-262 pattern must be
 }

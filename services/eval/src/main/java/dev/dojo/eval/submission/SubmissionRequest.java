@@ -13,5 +13,5 @@ import jakarta.validation.constraints.Size;
 public record SubmissionRequest(
         @Schema(example = "1") @NotNull @Positive Long exerciseId,
         @Schema(example = "def sum(x, y):\n    return x + y\n")
-        @NotNull @Size(max = 65536) @Pattern(regexp = "(?s)[^\\x00]*") String code) {
+        @NotNull @Size(max = 65536) @Pattern(regexp = "^[^\\x00]*$") String code) {
 }

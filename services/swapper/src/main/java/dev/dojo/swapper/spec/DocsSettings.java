@@ -17,6 +17,8 @@ import java.util.Map;
  * @param fetchTimeout    connect and read timeout of one fetch: a hung service must not hang the portal
  * @param refreshInterval how often every spec is fetched in the background, so a last good copy exists even for a
  *                        service that goes down before anyone opened the portal
+ * @param startupGrace    how long after swapper's start a service never reached counts as still starting (logged
+ *                        at debug only); past it, a warning. The launcher sets it to its own ready timeout.
  */
 @ConfigurationProperties("dojo.docs")
 public record DocsSettings(
@@ -24,7 +26,8 @@ public record DocsSettings(
         Map<String, URI> services,
         @Bindable(defaultValue = "10s") Duration cacheTtl,
         @Bindable(defaultValue = "3s") Duration fetchTimeout,
-        @Bindable(defaultValue = "30s") Duration refreshInterval) {
+        @Bindable(defaultValue = "30s") Duration refreshInterval,
+        @Bindable(defaultValue = "120s") Duration startupGrace) {
 
     public DocsSettings {
         services = services == null ? Map.of() : Map.copyOf(services);

@@ -38,6 +38,7 @@ public class SpecCatalog {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, RemoteSpec> remote = new TreeMap<>();
     private final Optional<ServiceSpec> own;
+    private final Instant started = clock.instant();
 
     public SpecCatalog(DocsSettings settings, SpecFetcher fetcher, YamlSpecs yaml, ClassPathResourceLoader resources,
                        @Value("${micronaut.application.name:swapper}") String ownName) {
@@ -96,6 +97,8 @@ public class SpecCatalog {
         private final URI url;
         private ServiceSpec state;
         private Instant lastAttempt = Instant.EPOCH;
+        /** Whether the current outage was reported: one warning per outage (or per new reason), not per retry. */
+        private boolean warned;
 
         RemoteSpec(String name, URI url) {
             this.name = name;
@@ -120,11 +123,20 @@ public class SpecCatalog {
                 if (!state.available()) {
                     LOG.info("spec of {} fetched from {}", name, url);
                 }
+                warned = false;
                 return new ServiceSpec(name, true, spec, now, null);
             } catch (SpecUnavailableException e) {
-                if (state.available() || !e.getMessage().equals(state.error())) {
-                    LOG.warn("spec of {} unavailable ({}); serving {}", name, e.getMessage(),
-                            state.hasSpec() ? "the last good copy from " + state.fetchedAt() : "nothing yet");
+                // services start in any order and take a while: one never seen is only worth a warning once it
+                // stays unreachable past the platform's ready timeout
+                boolean starting = !state.hasSpec() && now.isBefore(started.plus(settings.startupGrace()));
+                if (starting) {
+                    LOG.debug("spec of {} not there yet ({}): waiting for it to start", name, e.getMessage());
+                } else if (!warned || !e.getMessage().equals(state.error())) {
+                    LOG.warn("spec of {} unavailable ({}); serving {}", name, e.getMessage(), state.hasSpec()
+                            ? "the last good copy from " + state.fetchedAt()
+                            : "nothing (not reachable since swapper started " + settings.startupGrace().toSeconds()
+                                    + " s ago)");
+                    warned = true;
                 }
                 return new ServiceSpec(name, false, state.spec(), state.fetchedAt(), e.getMessage());
             }

@@ -1,9 +1,5 @@
 package dev.dojo.swapper.portal;
 
-import org.junit.jupiter.api.Assumptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,31 +11,30 @@ import java.util.stream.Stream;
 
 /**
  * The installed headless Chromium (system property {@code dojo.chromium}, default /usr/bin/chromium): loads a page,
- * lets its scripts run for a virtual-time budget and returns the resulting DOM. Tests that need it are skipped,
- * with one log line, where it is not installed; it is never downloaded.
+ * lets its scripts run for a virtual-time budget and returns the resulting DOM. Tests that need it fail with the
+ * install command where it is missing (never skipped); it is never downloaded.
  */
 final class Chromium {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Chromium.class);
     private static final Path BINARY = Path.of(System.getProperty("dojo.chromium", "/usr/bin/chromium"));
 
     private Chromium() {
     }
 
-    static void assumeInstalled() {
-        Assumptions.assumeTrue(isInstalled(), "Chromium not installed at " + BINARY);
-    }
-
-    /** Whether Chromium is there; logs the one line saying a browser check is skipped when it is not. */
-    static boolean isInstalled() {
-        boolean installed = Files.isExecutable(BINARY);
-        if (!installed) {
-            LOG.warn("SKIPPED browser check: headless Chromium not found at {} (set -Ddojo.chromium=...)", BINARY);
+    /**
+     * Fails, with one line naming the install command, when Chromium is missing: the README's test command installs
+     * it first (launcher/prerequisites.sh in the validate phase), so a missing browser is a broken machine, and a
+     * browser check must never be reported green without having run.
+     */
+    static void requireInstalled() {
+        if (!Files.isExecutable(BINARY)) {
+            throw new AssertionError("headless Chromium not found at " + BINARY
+                    + ": install it with apt-get install -y --no-install-recommends chromium (or set -Ddojo.chromium=...)");
         }
-        return installed;
     }
 
     static String dumpDom(String url) throws IOException, InterruptedException {
+        requireInstalled();
         Path profile = Files.createTempDirectory("swapper-chromium");
         Path dom = profile.resolve("dom.html");
         try {

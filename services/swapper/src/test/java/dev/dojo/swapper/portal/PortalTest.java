@@ -145,7 +145,6 @@ class PortalTest implements TestPropertyProvider {
 
     @Test
     void portalLoadsInHeadlessChromiumAndListsEveryService() throws Exception {
-        Chromium.assumeInstalled();
         String dom = Chromium.dumpDom(server.getURL() + "/docs");
         for (String service : List.of("users", "eval", "main", "swapper")) {
             assertTrue(dom.contains("data-service=\"" + service + "\" data-available=\"true\""), service + " in status list");

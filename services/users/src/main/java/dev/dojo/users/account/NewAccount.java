@@ -21,12 +21,16 @@ public record NewAccount(
         @NotNull @Size(min = 6, max = 128) @Email(regexp = SIMPLE_EMAIL)
         @Schema(minLength = 6, maxLength = 128, format = "email", example = "michael@realpython.com") String email,
         @NotNull @Size(min = 11, max = 128)
-        @Schema(minLength = 11, maxLength = 128, format = "password") String password) {
+        @Schema(minLength = 11, maxLength = 128, format = "password", example = "correct horse battery")
+        String password) {
 
-    /** No C0/C1 controls or line breaks: names end up in logs and HTML. */
-    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}\\u2028\\u2029]*";
+    /**
+     * No control characters (\p{Cntrl}) or line breaks: names end up in logs and HTML. Written so that Java and
+     * ECMA-262 (the dialect of the published spec's {@code pattern}) read it alike: anchored, no \p classes.
+     */
+    static final String NO_CONTROL_CHARACTERS = "^[^\\x00-\\x1F\\x7F\\u2028\\u2029]*$";
     /** local@domain.tld without whitespace or control characters; jakarta's @Email alone accepts "a@b". */
-    static final String SIMPLE_EMAIL = "[^\\s\\p{Cntrl}@]+@[^\\s\\p{Cntrl}@]+\\.[^\\s\\p{Cntrl}@]+";
+    static final String SIMPLE_EMAIL = "^[^ \\x00-\\x1F\\x7F@]+@[^ \\x00-\\x1F\\x7F@]+\\.[^ \\x00-\\x1F\\x7F@]+$";
 
     @Override
     public String toString() {

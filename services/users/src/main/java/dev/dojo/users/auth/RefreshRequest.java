@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
 @JsonIgnoreProperties(ignoreUnknown = false)
 @Schema(name = "RefreshRequest")
 public record RefreshRequest(
-        @JsonProperty("refresh_token") @NotBlank @Size(max = 256) String refreshToken) {
+        @JsonProperty("refresh_token") @NotBlank @Size(max = 256)
+        @Schema(example = "zmpIJckDlmxsp473wbkEOsjb5TIHRmkB2q9o5MWxTuk") String refreshToken) {
 
     @Override
     public String toString() {

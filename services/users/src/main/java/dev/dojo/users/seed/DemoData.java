@@ -58,6 +58,18 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                 // another instance seeded it first: the goal is met
             }
         }
-        LOG.info("Demo data: {} of {} demo accounts added (the rest existed)", added, ACCOUNTS.size());
+        LOG.info("Demo data: {}", describe(added, ACCOUNTS.size()));
+    }
+
+    /** Says what happened, not a formula: "added the 3 demo accounts", "all 3 demo accounts already there", … */
+    static String describe(int added, int total) {
+        if (added == total) {
+            return "added the " + total + " demo accounts";
+        }
+        if (added == 0) {
+            return "all " + total + " demo accounts already there, nothing added";
+        }
+        return "added " + added + " missing demo account" + (added == 1 ? "" : "s") + "; "
+                + (total - added) + " already there";
     }
 }
