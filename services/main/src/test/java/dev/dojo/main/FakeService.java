@@ -136,6 +136,7 @@ public final class FakeService implements AutoCloseable {
                     byte[] page = "<!doctype html><title>docs</title>".getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
                     exchange.getResponseHeaders().add("Content-Security-Policy", "default-src *");
+                    exchange.getResponseHeaders().add("X-Served-By", name);
                     exchange.sendResponseHeaders(200, page.length);
                     try (OutputStream out = exchange.getResponseBody()) {
                         out.write(page);

