@@ -1,6 +1,5 @@
 package dev.dojo.testing;
 
-import io.micronaut.context.BeanContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -33,9 +32,6 @@ public abstract class ServiceSmokeTest {
     @Inject
     protected HttpClient httpClient;
 
-    @Inject
-    protected BeanContext beanContext;
-
     /** Micronaut's management paths besides health (and a sub-path of each that takes one). */
     protected static final List<String> MANAGEMENT = List.of("/beans", "/caches", "/env", "/env/micronaut",
             "/flyway", "/info", "/liquibase", "/loggers", "/loggers/ROOT", "/metrics", "/metrics/jvm.memory.used",
@@ -43,7 +39,8 @@ public abstract class ServiceSmokeTest {
 
     @Test
     void exposesNoManagementEndpointButHealth() throws Exception {
-        List<String> active = beanContext.getBeanDefinitions(Qualifiers.byStereotype(Endpoint.class)).stream()
+        List<String> active = server.getApplicationContext()
+                .getBeanDefinitions(Qualifiers.byStereotype(Endpoint.class)).stream()
                 .map(definition -> definition.stringValue(Endpoint.class).orElse(definition.getName()))
                 .sorted().toList();
         assertEquals(List.of("health"), active, "management endpoints switched on");
