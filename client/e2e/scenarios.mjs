@@ -325,4 +325,20 @@ export const scenarios = [
     await visible(h1(page, 'My progress'));
     assert.ok(!(await link(page, 'About').isVisible()), 'the menu folds after choosing a page');
   }, { viewport: { width: 390, height: 844 } }],
+
+  ['api docs: /docs through main renders Swagger UI under main\'s CSP, with no violation', async ({ page, harness }) => {
+    const refused = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    const response = await page.goto('/docs');
+    const headers = response.headers();
+    assert.ok((headers['content-security-policy'] ?? '').includes("frame-ancestors 'none'"), headers['content-security-policy']);
+    assert.equal(headers['x-content-type-options'], 'nosniff');
+    assert.equal(headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    await visible(page.locator('.swagger-ui .info .title'), 30_000);
+    await visible(page.locator('.swagger-ui .opblock'), 30_000);
+    await harness.screenshot(page, 'api-docs');
+    assert.deepEqual(refused, [], 'the page runs within its CSP');
+  }],
 ];

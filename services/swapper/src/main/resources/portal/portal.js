@@ -42,7 +42,9 @@
       persistAuthorization: true,
       presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
       plugins: [SwaggerUIBundle.plugins.DownloadUrl],
-      layout: 'StandaloneLayout'
+      layout: 'StandaloneLayout',
+      // no validator badge: it would send the spec's URL to a third party, and main's CSP allows no foreign images
+      validatorUrl: null
     });
   }
 

@@ -3,10 +3,16 @@ package dev.dojo.testing;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.management.endpoint.annotation.Endpoint;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * What every service must do once started: listen on its (random, in tests) port, answer the original
- * {@code /ping} contract, and report health. Each service's ApplicationTest extends this with
+ * {@code /ping} contract, report health, and keep every management endpoint that reveals internals off (an operator
+ * turns one on with {@code ENDPOINTS_<ID>_ENABLED=true}, see each README). Each service's ApplicationTest extends this with
  * {@code @MicronautTest} and whatever properties it needs.
  */
 public abstract class ServiceSmokeTest {
@@ -24,6 +31,39 @@ public abstract class ServiceSmokeTest {
 
     @Inject
     protected HttpClient httpClient;
+
+    /** Micronaut's management paths besides health (and a sub-path of each that takes one). */
+    protected static final List<String> MANAGEMENT = List.of("/beans", "/caches", "/env", "/env/micronaut",
+            "/flyway", "/info", "/liquibase", "/loggers", "/loggers/ROOT", "/metrics", "/metrics/jvm.memory.used",
+            "/prometheus", "/refresh", "/routes", "/stop", "/threaddump");
+
+    @Test
+    void exposesNoManagementEndpointButHealth() throws Exception {
+        List<String> active = server.getApplicationContext()
+                .getBeanDefinitions(Qualifiers.byStereotype(Endpoint.class)).stream()
+                .map(definition -> definition.stringValue(Endpoint.class).orElse(definition.getName()))
+                .sorted().toList();
+        assertEquals(List.of("health"), active, "management endpoints switched on");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<String> reachable = new ArrayList<>();
+        for (String path : MANAGEMENT) {
+            for (String method : new String[]{"GET", "POST"}) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest
+                        .newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "application/json")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                // 404, or 401 where security rejects unknown paths for anonymous callers
+                if (response.statusCode() != 404 && response.statusCode() != 401
+                        || !response.body().contains("\"status\":\"fail\"")) {
+                    reachable.add(method + " " + path + " → " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        assertEquals(List.of(), reachable, "reachable management paths on port " + server.getPort());
+    }
 
     @Test
     void answersPing() {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A real HTTP server on loopback standing in for a downstream service: it records what reached it and answers
  * {@code /ping}, {@code /health/readiness}, a slow path, a large streamed body, and an echo for everything else.
  * Also: {@code /users/sized?bytes=N} (a JSON body of exactly N bytes, for compression thresholds) and
- * {@code /users/chunked} (a small body of undeclared length, sent chunked). A HEAD request gets the head the GET
+ * {@code /users/chunked} (a small body of undeclared length, sent chunked), {@code /docs} (an HTML page). A HEAD request gets the head the GET
  * would get, Content-Length included, and no body.
  */
 public final class FakeService implements AutoCloseable {
@@ -129,6 +129,17 @@ public final class FakeService implements AutoCloseable {
                         out.write("{\"chunked\":".getBytes(StandardCharsets.UTF_8));
                         out.flush();
                         out.write("true}".getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                case "/docs" -> {
+                    // a page of swapper's, as its portal sends it: with headers of its own that main must override
+                    byte[] page = "<!doctype html><title>docs</title>".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                    exchange.getResponseHeaders().add("Content-Security-Policy", "default-src *");
+                    exchange.getResponseHeaders().add("X-Served-By", name);
+                    exchange.sendResponseHeaders(200, page.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(page);
                     }
                 }
                 case "/users/redirect" -> {

@@ -8,12 +8,15 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.util.Optional;
 
 /**
- * Caching and security headers for what main serves itself (the services set their own on proxied answers).
- * Vite puts a content hash in every file name under {@code /assets/}, so those never change and are cached for a
+ * Security headers on every answer main sends, proxied ones included: {@code nosniff} and the referrer policy on
+ * all, and on every HTML page (the client's, and swapper's API docs under {@code /docs}) the content security policy
+ * with {@code frame-ancestors 'none'} and {@code X-Frame-Options}. The edge sets them, whatever a service sent, so
+ * no page reaches a browser without them. Caching headers for the client bundle main serves itself: Vite puts a content hash in every file name under {@code /assets/}, so those never change and are cached for a
  * year; {@code index.html} names the current hashes, so browsers must revalidate it on every visit.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -30,12 +33,16 @@ public class ClientHeadersFilter implements Ordered {
 
     @ResponseFilter
     public void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getAttribute(GatewayFilter.UPSTREAM).isPresent()) {
-            return;
-        }
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
         response.getHeaders().set("Referrer-Policy", settings.referrerPolicy());
         Optional<MediaType> type = response.getContentType();
+        if (request.getAttribute(GatewayFilter.UPSTREAM).isPresent()) {
+            // a service's answer: its caching is its own; a page gets the same policy as the client's
+            if (type.map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false)) {
+                pageHeaders(response);
+            }
+            return;
+        }
         // a static file's content type is only set when it is written, after this filter: go by the path too
         String path = request.getPath();
         boolean html = type.map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false)
@@ -43,16 +50,21 @@ public class ClientHeadersFilter implements Ordered {
         if (html) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, REVALIDATE);
             response.getHeaders().remove(HttpHeaders.EXPIRES);
-            response.getHeaders().set("Content-Security-Policy", settings.contentSecurityPolicy());
-            response.getHeaders().set("X-Frame-Options", "DENY");
+            pageHeaders(response);
         } else if (path.startsWith("/assets/") && response.code() < 400) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
             response.getHeaders().remove(HttpHeaders.EXPIRES);
         }
     }
 
+    private void pageHeaders(MutableHttpResponse<?> response) {
+        response.getHeaders().set("Content-Security-Policy", settings.contentSecurityPolicy());
+        response.getHeaders().set("X-Frame-Options", "DENY");
+    }
+
     @Override
     public int getOrder() {
-        return LOWEST_PRECEDENCE;
+        // outside the gateway, which answers a proxied request itself: its answers pass through here too
+        return ServerFilterPhase.RENDERING.before() - 1;
     }
 }

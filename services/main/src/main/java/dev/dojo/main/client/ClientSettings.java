@@ -4,13 +4,16 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * Headers for the client bundle main serves itself.
+ * Security headers main puts on what it sends.
  *
  * @param contentSecurityPolicy sent with every HTML page. The default fits what Vite builds: module scripts and
  *                              stylesheets from our own origin, API calls to our own origin. {@code 'unsafe-inline'}
- *                              for styles only, because editor components (CodeMirror and the like) inject
- *                              {@code <style>} elements at run time; scripts stay strictly same-origin.
- * @param referrerPolicy        sent with every response main serves itself
+ *                              for styles only, because editor components (CodeMirror and the like) and Swagger UI
+ *                              inject {@code <style>} elements and style attributes at run time; scripts stay
+ *                              strictly same-origin. The same policy covers swapper's API docs at {@code /docs}:
+ *                              Swagger UI's bundle, its icons ({@code data:} images) and its "Try it out" calls to
+ *                              our own origin all fit it.
+ * @param referrerPolicy        sent with every response
  */
 @ConfigurationProperties("dojo.client")
 public record ClientSettings(

@@ -46,26 +46,33 @@ public class DownstreamProbe {
         }
     }
 
+    /**
+     * @param up     whether the service answered its readiness with 2xx in time
+     * @param url    where it was asked
+     * @param reason why it is not up (HTTP status, timeout, unreachable)
+     */
+    public record State(boolean up, String url, String reason) {
+    }
+
     /** Each service's readiness, in route-name order. */
-    public Mono<Map<String, HealthReport.Downstream>> probeAll() {
+    public Mono<Map<String, State>> probeAll() {
         return Mono.zip(clients.entrySet().stream().map(entry -> probe(entry.getKey(), entry.getValue())).toList(),
                 results -> {
-                    Map<String, HealthReport.Downstream> report = new LinkedHashMap<>();
+                    Map<String, State> report = new LinkedHashMap<>();
                     int i = 0;
                     for (Route route : clients.keySet()) {
-                        report.put(route.name(), (HealthReport.Downstream) results[i++]);
+                        report.put(route.name(), (State) results[i++]);
                     }
                     return report;
                 }).defaultIfEmpty(Map.of());
     }
 
-    private Mono<HealthReport.Downstream> probe(Route route, HttpClient client) {
+    private Mono<State> probe(Route route, HttpClient client) {
         String url = route.url() + READINESS;
         return Mono.from(client.exchange(HttpRequest.GET(READINESS)))
                 .timeout(timeout.plusMillis(100))
-                .map(response -> new HealthReport.Downstream(HealthReport.UP, url, null))
-                .onErrorResume(failure -> Mono.just(new HealthReport.Downstream(HealthReport.DOWN, url,
-                        reason(failure))));
+                .map(response -> new State(true, url, null))
+                .onErrorResume(failure -> Mono.just(new State(false, url, reason(failure))));
     }
 
     private static String reason(Throwable failure) {

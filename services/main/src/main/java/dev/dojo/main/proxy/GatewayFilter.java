@@ -3,6 +3,7 @@ package dev.dojo.main.proxy;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.envelope.Messages;
 import dev.dojo.common.requestid.RequestIdFilter;
+import dev.dojo.main.routing.EdgePath;
 import dev.dojo.main.routing.GatewaySettings;
 import dev.dojo.main.routing.Route;
 import dev.dojo.main.routing.RouteTable;
@@ -49,7 +50,8 @@ public class GatewayFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        Optional<Route> match = routes.find(request.getPath());
+        // the path the rate limit counted and the guard let through (dev.dojo.main.routing.PathGuardFilter)
+        Optional<Route> match = EdgePath.of(request).flatMap(routes::find);
         if (match.isEmpty()) {
             return chain.proceed(request);
         }

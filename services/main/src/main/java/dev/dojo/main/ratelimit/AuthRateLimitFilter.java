@@ -2,48 +2,66 @@ package dev.dojo.main.ratelimit;
 
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.main.proxy.ClientAddress;
+import dev.dojo.main.routing.EdgePath;
+import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
-/** Answers 429 with {@code Retry-After} once a client IP has used its budget on a limited path. */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public class AuthRateLimitFilter implements Ordered {
+/**
+ * Answers 429 with {@code Retry-After} once a client IP has used its budget on a limited path. The path is the
+ * canonical one routing uses ({@link EdgePath}), so every variant that reaches the handler draws on one budget.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+public class AuthRateLimitFilter implements HttpServerFilter {
 
     static final String TOO_MANY = "Too many attempts. Please try again later.";
 
     private final Set<String> paths;
-    private final FixedWindowRateLimiter limiter;
+    private final Budgets budgets;
     private final ClientAddress clientAddress;
 
-    public AuthRateLimitFilter(RateLimitSettings settings, ClientAddress clientAddress) {
-        this.paths = Set.copyOf(settings.paths());
-        this.limiter = new FixedWindowRateLimiter(settings.requests(), settings.per(), System::nanoTime);
+    public AuthRateLimitFilter(RateLimitSettings settings, Budgets budgets, ClientAddress clientAddress) {
+        this.paths = Set.copyOf(settings.paths().stream().map(AuthRateLimitFilter::configured).toList());
+        this.budgets = budgets;
         this.clientAddress = clientAddress;
     }
 
-    @RequestFilter
-    @Nullable
-    public HttpResponse<?> limit(HttpRequest<?> request) {
-        if (request.getMethod() != HttpMethod.POST || !paths.contains(request.getPath())) {
-            return null;
+    private static String configured(String path) {
+        String canonical = EdgePath.canonical(path);
+        if (canonical == null) {
+            throw new IllegalStateException("dojo.rate-limit.paths: " + path + " is not a plain path");
         }
-        OptionalLong retryAfter = limiter.acquire(clientAddress.of(request) + " " + request.getPath());
-        if (retryAfter.isEmpty()) {
-            return null;
+        return canonical;
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        Optional<String> path = EdgePath.of(request);
+        if (request.getMethod() != HttpMethod.POST || path.isEmpty() || !paths.contains(path.get())) {
+            return chain.proceed(request);
         }
+        return Mono.fromFuture(() -> budgets.take(clientAddress.of(request) + " " + path.get()))
+                .flatMap(probe -> probe.isConsumed() ? Mono.from(chain.proceed(request)) : Mono.just(tooMany(probe)));
+    }
+
+    private static MutableHttpResponse<?> tooMany(ConsumptionProbe probe) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(Envelope.fail(TOO_MANY));
     }
 

@@ -1,0 +1,66 @@
+package dev.dojo.main.client;
+
+import dev.dojo.main.FakeService;
+import dev.dojo.main.Http;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every HTML page main sends carries main's security headers, a service's page ({@code /docs}) included. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageHeadersTest implements TestPropertyProvider {
+
+    private final FakeService swapper = FakeService.start("swapper");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    ClientSettings settings;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("dojo.routes.swapper.url", swapper.url(), "dojo.gateway.fast-lane", "false");
+    }
+
+    @AfterAll
+    void stopFake() {
+        swapper.close();
+    }
+
+    @Test
+    void everyPageGetsTheSameSecurityHeaders() {
+        String base = "http://127.0.0.1:" + server.getPort();
+        for (String path : new String[]{"/docs", "/", "/login", "/all-users"}) {
+            HttpResponse<String> page = Http.send(Http.request(base, path).header("Accept", "text/html").GET());
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), path);
+            assertEquals(java.util.List.of(settings.contentSecurityPolicy()),
+                    page.headers().allValues("Content-Security-Policy"), path);
+            assertTrue(settings.contentSecurityPolicy().contains("frame-ancestors 'none'"));
+            assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("strict-origin-when-cross-origin", page.headers().firstValue("Referrer-Policy").orElse(null),
+                    path);
+        }
+    }
+
+    @Test
+    void apiAnswersGetNosniffButNoPagePolicy() {
+        HttpResponse<String> json = Http.get("http://127.0.0.1:" + server.getPort(), "/docs/services");
+        assertEquals("nosniff", json.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertFalse(json.headers().firstValue("Content-Security-Policy").isPresent());
+    }
+}
