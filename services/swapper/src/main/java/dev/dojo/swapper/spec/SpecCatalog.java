@@ -134,8 +134,8 @@ public class SpecCatalog {
                 } else if (!warned || !e.getMessage().equals(state.error())) {
                     LOG.warn("spec of {} unavailable ({}); serving {}", name, e.getMessage(), state.hasSpec()
                             ? "the last good copy from " + state.fetchedAt()
-                            : "nothing (not reachable since swapper started " + settings.startupGrace().toSeconds()
-                                    + " s ago)");
+                            : "nothing (unreachable for the whole start-up grace of "
+                                    + settings.startupGrace().toSeconds() + " s)");
                     warned = true;
                 }
                 return new ServiceSpec(name, false, state.spec(), state.fetchedAt(), e.getMessage());
