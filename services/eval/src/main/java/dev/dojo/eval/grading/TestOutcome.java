@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One test's result. Stored whole (admins see it all); a learner sees an example whole and a hidden test only as
- * {@code {"hidden": true, "passed": …}} ({@link #forLearner()}).
+ * {@code {"hidden": true, "passed": …}}.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

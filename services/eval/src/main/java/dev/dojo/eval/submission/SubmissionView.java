@@ -17,7 +17,7 @@ public record SubmissionView(
         long exerciseId,
         @Schema(description = "passed, failed, error, timeout, memory_limit or output_limit") Verdict verdict,
         boolean passed,
-        @Schema(description = "examples first, with call, expected and actual value; then the hidden tests, which a "
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "examples first, with call, expected and actual value; then the hidden tests, which a "
                 + "learner sees only as {hidden: true, passed} (admins see them whole)")
         List<TestOutcome> results,
         @Schema(description = "the program's own output (stdout and stderr), then the grader's note if any")
