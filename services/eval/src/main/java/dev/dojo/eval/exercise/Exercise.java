@@ -13,7 +13,10 @@ import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.List;
 
-/** An exercise row; {@code tests} (examples and hidden tests, a jsonb array) maps through Micronaut Data's JSON type. */
+/**
+ * An exercise row; {@code tests} (examples and hidden tests, a json array) maps through Micronaut Data's JSON type.
+ * The column is json, not jsonb, so an expected float keeps its float spelling (docs/sandbox.md, "Comparison").
+ */
 @MappedEntity("exercises")
 public record Exercise(
         @Id @GeneratedValue @Nullable Long id,

@@ -38,6 +38,8 @@ class ExactComparisonThroughTheSandboxTest extends ApiTestBase {
             {"0.3", "0.3", "0.1 + 0.2", "false"},
             {"4.0", "4.0", "4", "false"},
             {"0.0", "0.0", "-0.0", "true"},
+            {"1e20", "1e20", "10**20", "false"},
+            {"1e20", "1e20", "1e20", "true"},
             {"1.5", "1.5", "float('nan')", "false"},
             {"1e308", "1e308", "float('inf')", "false"},
             {"[1, 2]", "[1, 2]", "(1, 2)", "false"},
