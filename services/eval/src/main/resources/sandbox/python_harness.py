@@ -9,7 +9,9 @@
 #         then that child's report (JSON, untrusted); or "oversized\n" and nothing more.
 #
 # Phase 1 (examples) runs the code in a forked child whose stdout and stderr go to the sandbox's stderr (the output
-# the learner sees). Then every process of the run but this one is killed, the hidden calls are read, and phase 2
+# the learner sees). If an example raised (or the code did not run), the run ends there: the verdict is an error
+# whatever the hidden tests say, and running the code again would only double a failing run's time. Otherwise every
+# process of the run but this one is killed, the hidden calls are read, and phase 2
 # runs the code again in a new child whose output goes to /dev/null: nothing the code does while it knows the hidden
 # calls can reach the learner except the values eval compares. Each child reports through a private pipe that this
 # parent relays; a child can forge only its own values, which is no more than a function returning anything could.
@@ -210,7 +212,7 @@ def child(code, calls, report_w, visible):
 
 
 def run_phase(code, calls, visible):
-    """Forks a child for one phase; returns (header, report bytes), or None when the report was oversized."""
+    """Forks a child for one phase; returns (exit status, report bytes), or None when the report was oversized."""
     report_r, report_w = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -233,8 +235,17 @@ def run_phase(code, calls, visible):
     _, status = os.waitpid(pid, 0)
     if chunks is None:
         return None
-    report = b"".join(chunks)
-    return b"exit=%d\n%d\n" % (os.waitstatus_to_exitcode(status), len(report)) + report
+    return os.waitstatus_to_exitcode(status), b"".join(chunks)
+
+
+def framed(exit_status, report):
+    return b"exit=%d\n%d\n" % (exit_status, len(report)) + report
+
+
+def clean(exit_status, report):
+    """Phase 1 ran every example without an exception: only then is phase 2 worth its time (the verdict is an error
+    otherwise). The report is the submission's own claim; misreporting here can only cost it its hidden tests."""
+    return exit_status == 0 and report.startswith(b'{"phase": "ok"') and b'"ok": false' not in report
 
 
 def kill_leftovers():
@@ -261,10 +272,12 @@ def main():
     if first is None:
         emit(b"oversized\n")
         return
-    emit(first)
+    emit(framed(*first))
+    if not clean(*first):
+        return
     kill_leftovers()
     second = run_phase(code, read_items(hidden), False)
-    emit(b"oversized\n" if second is None else second)
+    emit(b"oversized\n" if second is None else framed(*second))
 
 
 main()

@@ -23,6 +23,7 @@ public class Grader {
     private static final int SIGXCPU = 24;
     private static final int SIGKILL = 9;
     static final String HIDDEN_FAILED = "The program failed while running the hidden tests.";
+    static final String NOT_RUN = "not run: an example raised an exception";
 
     private final Sandbox sandbox;
     private final GradingQueue queue;
@@ -63,7 +64,16 @@ public class Grader {
         if (first.stopped != null) {
             return stopped(first.stopped, run, first.message);
         }
-        PhaseResult second = phase(answer, 1, hidden, true, tolerance, outcomes);
+        PhaseResult second;
+        if (answer.phases().size() == 1 && !answer.oversized()
+                && outcomes.stream().anyMatch(o -> o.error() != null)) {
+            // an example raised: the harness stops after phase 1 (the verdict is an error whatever they say)
+            hidden.forEach(t -> outcomes.add(new TestOutcome(t.name(), true, false, t.call(),
+                    Literal.of(t.expectedValue()), null, NOT_RUN, null)));
+            second = new PhaseResult(null, null, false);
+        } else {
+            second = phase(answer, 1, hidden, true, tolerance, outcomes);
+        }
         if (second.stopped != null) {
             // the hidden phase's own words (its error texts) may carry the hidden calls: a fixed message instead
             return stopped(second.stopped, run, second.stopped == Verdict.timeout ? second.message : HIDDEN_FAILED);
