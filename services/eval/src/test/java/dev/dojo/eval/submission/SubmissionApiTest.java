@@ -97,6 +97,11 @@ class SubmissionApiTest extends ApiTestBase {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = (List<Map<String, Object>>) data.get("results");
         assertTrue(((String) results.get(0).get("error")).startsWith("ZeroDivisionError"));
+        assertEquals(Map.of("hidden", true, "passed", false), results.get(1), "after an example raised, not run");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> admin = (List<Map<String, Object>>) api.get("/submissions/" + data.get("id"),
+                TestTokens.admin(1)).data().get("results");
+        assertEquals("not run: an example raised an exception", admin.get(1).get("error"));
     }
 
     @Test
