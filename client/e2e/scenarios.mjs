@@ -210,7 +210,13 @@ export const scenarios = [
     const failed = result.locator('tr.test-failed').filter({ has: page.getByRole('rowheader', { name: 'adds negative numbers' }) });
     await visible(failed);
     const cells = (await failed.locator('td').allTextContents()).map((t) => t.trim());
-    assert.deepEqual(cells, ['✗ failed', '-3', '0']);
+    assert.deepEqual(cells, ['sum(-4, 1)', '✗ failed', '-3', '0']);
+    // hidden tests: passed/failed only, never their call or values
+    const hidden = result.locator('tr.test-hidden');
+    assert.ok((await hidden.count()) >= 1, 'the seed Sum has hidden tests');
+    for (const cellsOfHidden of await Promise.all((await hidden.all()).map((row) => row.locator('td').allTextContents()))) {
+      assert.deepEqual(cellsOfHidden.map((t) => t.trim()).filter((t) => !/passed|failed/.test(t)), ['', '', '']);
+    }
     const passed = result.locator('tr.test-passed').filter({ has: page.getByRole('rowheader', { name: 'adds small numbers' }) });
     assert.equal((await passed.locator('td').first().textContent()).trim(), '✓ passed');
     await visible(result.locator('.program-output').filter({ hasText: 'adding 2 3' }));

@@ -24,11 +24,22 @@ export interface UserSummary {
   created_at: string;
 }
 
-/** `expected` is any JSON value (null expects None). */
+/**
+ * A test as admins write it. `expected` is JSON (null → None, 5 → int, 5.0 → float, arrays → lists); `hidden: false`
+ * makes it an example every learner sees, `hidden: true` (the default) a test learners see only as passed/failed.
+ */
 export interface TestCase {
   name: string;
   call: string;
   expected: unknown;
+  hidden?: boolean;
+}
+
+/** An example as everyone sees it; `expected` is a Python literal (`"5"`, `"'cba'"`). */
+export interface Example {
+  name: string;
+  call: string;
+  expected: string;
 }
 
 export interface Exercise {
@@ -39,7 +50,9 @@ export interface Exercise {
   starter_code: string | null;
   created_at: string;
   updated_at: string;
-  /** Only for admins. */
+  examples?: Example[];
+  float_tolerance?: number;
+  /** Only for admins: examples and hidden tests. */
   tests?: TestCase[];
   solution?: string;
 }
@@ -50,17 +63,23 @@ export interface ExerciseInput {
   language: string;
   starter_code: string;
   tests: TestCase[];
+  float_tolerance?: number;
   solution: string;
 }
 
 export type Verdict = 'passed' | 'failed' | 'error' | 'timeout' | 'memory_limit' | 'output_limit';
 
+/**
+ * One test's result. An example carries its call and the expected and actual values as Python literal text; a hidden
+ * test reaches a learner as `{hidden: true, passed}` only (admins get it whole).
+ */
 export interface TestResult {
-  name: string;
+  hidden?: boolean;
   passed: boolean;
-  /** JSON values, present for failed tests; `actual` may be Python repr text for values JSON cannot hold. */
-  expected?: unknown;
-  actual?: unknown;
+  name?: string;
+  call?: string;
+  expected?: string;
+  actual?: string;
   error?: string | null;
   duration_ms?: number | null;
 }

@@ -45,9 +45,10 @@ test('an admin creates an exercise with its tests and solution', async () => {
       language: 'python',
       starter_code: 'def double(n):',
       tests: [
-        { name: 'doubles two', call: 'double(2)', expected: 4 },
-        { name: 'doubles zero', call: 'double(0)', expected: 0 },
+        { name: 'doubles two', call: 'double(2)', expected: 4, hidden: false },
+        { name: 'doubles zero', call: 'double(0)', expected: 0, hidden: true },
       ],
+      float_tolerance: 0,
       solution: 'def double(n): return n * 2',
     },
   });
@@ -73,7 +74,7 @@ test("the server's validation errors are shown next to the form", async () => {
 
 test('editing loads the exercise with its tests and sends a PUT', async () => {
   signIn();
-  const full = { ...EXERCISES[0], tests: [{ name: 't1', call: 'sum(2, 3)', expected: 5 }, { name: 't2', call: "greet('a')", expected: 'hi a' }], solution: 'def sum(x, y): return x + y' };
+  const full = { ...EXERCISES[0], tests: [{ name: 't1', call: 'sum(2, 3)', expected: 5, hidden: false }, { name: 't2', call: "greet('a')", expected: 'hi a', hidden: true }], solution: 'def sum(x, y): return x + y' };
   const { calls } = fakeApi({
     'GET /auth/status': statusOf(ADMIN),
     'GET /exercises/1': ok({ status: 'success', data: full }),
@@ -84,11 +85,34 @@ test('editing loads the exercise with its tests and sends a PUT', async () => {
   expect(await screen.findByLabelText('Test 1 call')).toHaveValue('sum(2, 3)');
   expect(screen.getByLabelText('Test 1 expected')).toHaveValue('5');
   expect(screen.getByLabelText('Test 2 expected')).toHaveValue('"hi a"');
+  expect(screen.getByLabelText('Test 1 hidden')).not.toBeChecked();
+  expect(screen.getByLabelText('Test 2 hidden')).toBeChecked();
   await user.clear(screen.getByLabelText('Title'));
   await fill(user, screen.getByLabelText('Title'), 'Sum two numbers');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('Exercise was updated.');
   expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ title: 'Sum two numbers', solution: full.solution, tests: full.tests });
+});
+
+test('a new test is hidden by default; the checkbox makes it an example; the float tolerance is sent', async () => {
+  signIn();
+  const { calls } = fakeApi({
+    'GET /auth/status': statusOf(ADMIN),
+    'GET /exercises': ok({ status: 'success', data: { exercises: EXERCISES } }),
+    'POST /exercises': { status: 201, body: { status: 'success', message: 'New exercise was added!', data: { id: 3 } } },
+  });
+  const { user } = renderApp('/admin/exercises/new');
+  await fillForm(user);
+  expect(screen.getByLabelText('Test 1 hidden')).not.toBeChecked();
+  expect(screen.getByLabelText('Test 2 hidden')).toBeChecked();
+  await user.click(screen.getByLabelText('Test 2 hidden'));
+  await user.clear(screen.getByLabelText('Float tolerance'));
+  await fill(user, screen.getByLabelText('Float tolerance'), '0.001');
+  await user.click(screen.getByRole('button', { name: 'Create exercise' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Admin' })).toBeInTheDocument();
+  const body = calls.find((c) => c.method === 'POST' && c.path === '/exercises')?.body as { tests: unknown[]; float_tolerance: number };
+  expect(body.tests).toMatchObject([{ hidden: false }, { hidden: false }]);
+  expect(body.float_tolerance).toBe(0.001);
 });
 
 test('a learner cannot open the admin pages', async () => {

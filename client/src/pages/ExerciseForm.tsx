@@ -14,6 +14,7 @@ interface FormTest {
   name: string;
   call: string;
   expected: string;
+  hidden: boolean;
 }
 type FormInput = Omit<ExerciseInput, 'tests'> & { tests: FormTest[] };
 
@@ -40,7 +41,8 @@ const EMPTY: FormInput = {
   body: '',
   language: 'python',
   starter_code: '',
-  tests: [{ name: '', call: '', expected: '' }],
+  tests: [{ name: '', call: '', expected: '', hidden: false }],
+  float_tolerance: 0,
   solution: '',
 };
 
@@ -67,8 +69,9 @@ export function ExerciseForm() {
           body: e.body,
           language: e.language || 'python',
           starter_code: e.starter_code ?? '',
+          float_tolerance: e.float_tolerance ?? 0,
           tests: e.tests?.length
-            ? e.tests.map((t) => ({ name: t.name, call: t.call, expected: expectedText(t.expected) }))
+            ? e.tests.map((t) => ({ name: t.name, call: t.call, expected: expectedText(t.expected), hidden: t.hidden ?? true }))
             : EMPTY.tests,
           solution: e.solution ?? '',
         });
@@ -149,8 +152,10 @@ export function ExerciseForm() {
           <legend>Tests</legend>
           <p className="hint" id="tests-hint">
             Each test evaluates the call after the learner&apos;s code ran and compares the result with the expected
-            value, written as JSON: <code>5</code>, <code>&quot;text&quot;</code>, <code>[1, 2]</code>,{' '}
-            <code>true</code>, <code>null</code> (None). Text that is not JSON counts as a string.
+            value, written as JSON: <code>5</code> (an int), <code>5.0</code> (a float), <code>&quot;text&quot;</code>,{' '}
+            <code>[1, 2]</code> (a list), <code>true</code>, <code>null</code> (None). Text that is not JSON counts as a
+            string. Examples are shown to learners with their call and expected value; hidden tests only as passed or
+            failed. An exercise needs at least one of each.
           </p>
           {input.tests.map((test, index) => (
             <div className="test-row" key={index}>
@@ -170,6 +175,11 @@ export function ExerciseForm() {
                   aria-describedby="tests-hint"
                   spellCheck={false} onChange={(e) => setTest(index, { expected: e.target.value })} />
               </div>
+              <div className="field checkbox-field">
+                <input id={`test-hidden-${index}`} type="checkbox" checked={test.hidden}
+                  onChange={(e) => setTest(index, { hidden: e.target.checked })} />
+                <label htmlFor={`test-hidden-${index}`}>Test {index + 1} hidden</label>
+              </div>
               <button type="button" className="button is-small" disabled={input.tests.length === 1}
                 onClick={() => set({ tests: input.tests.filter((_, i) => i !== index) })}>
                 Remove test {index + 1}
@@ -177,10 +187,19 @@ export function ExerciseForm() {
             </div>
           ))}
           <button type="button" className="button"
-            onClick={() => set({ tests: [...input.tests, { name: '', call: '', expected: '' }] })}>
+            onClick={() => set({ tests: [...input.tests, { name: '', call: '', expected: '', hidden: true }] })}>
             Add a test
           </button>
         </fieldset>
+        <div className="field">
+          <label htmlFor="float_tolerance">Float tolerance</label>
+          <input id="float_tolerance" name="float_tolerance" type="number" min={0} max={0.5} step="any"
+            aria-describedby="tolerance-hint" value={input.float_tolerance ?? 0}
+            onChange={(e) => set({ float_tolerance: e.target.value === '' ? 0 : Number(e.target.value) })} />
+          <p className="hint" id="tolerance-hint">
+            How far a computed float may be from an expected float, relative to its size (0: exactly equal).
+          </p>
+        </div>
         <div className="field">
           <label htmlFor="solution">Reference solution</label>
           <textarea id="solution" name="solution" className="code" rows={8} required value={input.solution}

@@ -20,14 +20,16 @@ const failedRun = {
   id: 7, exercise_id: 1, verdict: 'failed', passed: false, output: 'debug line\n', output_truncated: false,
   duration_ms: 40, created_at: '2026-01-02T00:00:00Z',
   results: [
-    { name: 'adds small numbers', passed: true, duration_ms: 1 },
-    { name: 'adds negatives', passed: false, expected: -3, actual: null, duration_ms: 1 },
-    { name: 'adds words', passed: false, expected: 'ab', actual: 'a', error: 'TypeError: bad operand', duration_ms: 1 },
+    { name: 'adds small numbers', hidden: false, passed: true, call: 'sum(2, 3)', expected: '5', actual: '5', duration_ms: 1 },
+    { name: 'adds negatives', hidden: false, passed: false, call: 'sum(-4, 1)', expected: '-3', actual: 'None', duration_ms: 1 },
+    { name: 'adds words', hidden: false, passed: false, call: "sum('a', 'b')", expected: "'ab'", error: 'TypeError: bad operand', duration_ms: 1 },
+    { hidden: true, passed: true },
+    { hidden: true, passed: false },
   ],
 };
 const passedRun = {
   ...failedRun, id: 8, verdict: 'passed', passed: true, output: '',
-  results: failedRun.results.map((r) => ({ name: r.name, passed: true, duration_ms: 1 })),
+  results: failedRun.results.map((r) => ({ ...r, passed: true })),
 };
 
 test('signed out: the exercise and a warning, but no Run Code', async () => {
@@ -83,17 +85,44 @@ test('Run Code disables itself, shows Grading..., then Incorrect! with each test
   expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
   expect(screen.queryByText('Grading...')).not.toBeInTheDocument();
   expect(run).toBeEnabled();
-  expect(screen.getByText('1 of 3 tests passed.')).toBeInTheDocument();
+  expect(screen.getByText('2 of 5 tests passed.')).toBeInTheDocument();
   const failedRow = screen.getByRole('rowheader', { name: 'adds negatives' }).closest('tr')!;
-  expect(within(failedRow).getByText('✗ failed')).toBeInTheDocument();
-  expect(within(failedRow).getByText('-3')).toBeInTheDocument();
-  expect(within(failedRow).getByText('None')).toBeInTheDocument();
+  expect(within(failedRow).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['sum(-4, 1)', '✗ failed', '-3', 'None']);
   const wordsRow = screen.getByRole('rowheader', { name: 'adds words' }).closest('tr')!;
-  expect(within(wordsRow).getByText('"ab"')).toBeInTheDocument();
+  expect(within(wordsRow).getByText("'ab'")).toBeInTheDocument();
   expect(within(wordsRow).getByText('TypeError: bad operand')).toBeInTheDocument();
   const passedRow = screen.getByRole('rowheader', { name: 'adds small numbers' }).closest('tr')!;
-  expect(within(passedRow).getByText('✓ passed')).toBeInTheDocument();
+  expect(within(passedRow).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['sum(2, 3)', '✓ passed', '5', '5']);
   expect(screen.getByText('debug line')).toBeInTheDocument();
+});
+
+test('hidden tests show only passed or failed, numbered, with a note that their details stay secret', async () => {
+  signIn();
+  fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': exercisesAnswer,
+    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+    'POST /submissions': { status: 201, body: { status: 'success', data: failedRun } },
+  });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
+  const first = screen.getByRole('rowheader', { name: 'Hidden test 1' }).closest('tr')!;
+  expect(within(first).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['', '✓ passed', '', '']);
+  expect(first).toHaveClass('test-hidden', 'test-passed');
+  const second = screen.getByRole('rowheader', { name: 'Hidden test 2' }).closest('tr')!;
+  expect(within(second).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['', '✗ failed', '', '']);
+  expect(screen.getByText(/Hidden tests show only whether they passed/)).toBeInTheDocument();
+});
+
+test('the exercise shows its examples with call and expected value', async () => {
+  fakeApi({ 'GET /exercises': exercisesAnswer });
+  renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  const examples = screen.getByRole('region', { name: 'Examples' });
+  expect(within(examples).getByRole('listitem')).toHaveTextContent('sum(2, 3) → 5');
+  expect(within(examples).getByText(/hidden tests/)).toBeInTheDocument();
 });
 
 test('a passing run says Correct! and marks the exercise solved in the list', async () => {

@@ -123,6 +123,19 @@ function ExercisePanel({ exercise, signedIn, solved, onGraded, prev, next, posit
         <span className="exercise-position">Exercise {position}</span>
       </div>
       <Markdown source={exercise.body} className="markdown exercise-body" />
+      {exercise.examples && exercise.examples.length > 0 && (
+        <section className="examples" aria-label="Examples">
+          <h4>Examples</h4>
+          <ul>
+            {exercise.examples.map((example, index) => (
+              <li key={index}>
+                <code>{example.call}</code> → <code>{example.expected}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="hint">Your code is also checked by hidden tests: you see only whether each passed.</p>
+        </section>
+      )}
       <p className="editor-label">Your code</p>
       <Suspense fallback={<Loading what="Loading the editor..." />}>
         <CodeEditor id="code-editor" label="Code editor" value={code} onChange={setCode} />

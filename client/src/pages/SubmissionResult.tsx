@@ -1,10 +1,21 @@
-import type { Submission } from '../api/dojo';
-import { explainVerdict, formatValue } from './verdicts';
+import type { Submission, TestResult } from '../api/dojo';
+import { explainVerdict } from './verdicts';
 
-/** The outcome of one run: Correct!/Incorrect!, each test's details and the program's output. */
+/** A row header: the example's name, or "Hidden test n" (a learner never learns more about a hidden test). */
+function testLabel(result: TestResult, hiddenIndex: number): string {
+  if (result.hidden) return result.name ? `Hidden test ${hiddenIndex}: ${result.name}` : `Hidden test ${hiddenIndex}`;
+  return result.name ?? 'Example';
+}
+
+/**
+ * The outcome of one run: Correct!/Incorrect!, each example with its call, expected and actual value, each hidden
+ * test as passed or failed only, and the program's output.
+ */
 export function SubmissionResult({ submission }: { submission: Submission }) {
   const correct = submission.passed || submission.verdict === 'passed';
   const passedCount = submission.results.filter((result) => result.passed).length;
+  const hiddenCount = submission.results.filter((result) => result.hidden).length;
+  let hiddenIndex = 0;
   return (
     <div className={correct ? 'result result-correct' : 'result result-incorrect'}>
       <h3 className="grade-text">{correct ? 'Correct!' : 'Incorrect!'}</h3>
@@ -20,26 +31,38 @@ export function SubmissionResult({ submission }: { submission: Submission }) {
               <thead>
                 <tr>
                   <th scope="col">Test</th>
+                  <th scope="col">Call</th>
                   <th scope="col">Result</th>
                   <th scope="col">Expected</th>
                   <th scope="col">Actual</th>
                 </tr>
               </thead>
               <tbody>
-                {submission.results.map((result, index) => (
-                  <tr key={`${result.name}-${index}`} className={result.passed ? 'test-passed' : 'test-failed'}>
-                    <th scope="row">{result.name}</th>
-                    <td>{result.passed ? '✓ passed' : '✗ failed'}</td>
-                    <td><code>{formatValue(result.expected)}</code></td>
-                    <td>
-                      <code>{formatValue(result.actual)}</code>
-                      {result.error && <pre className="test-error">{result.error}</pre>}
-                    </td>
-                  </tr>
-                ))}
+                {submission.results.map((result, index) => {
+                  if (result.hidden) hiddenIndex += 1;
+                  const rowClass = `${result.passed ? 'test-passed' : 'test-failed'}${result.hidden ? ' test-hidden' : ''}`;
+                  return (
+                    <tr key={index} className={rowClass}>
+                      <th scope="row">{testLabel(result, hiddenIndex)}</th>
+                      <td>{result.call !== undefined && <code>{result.call}</code>}</td>
+                      <td>{result.passed ? '✓ passed' : '✗ failed'}</td>
+                      <td>{result.expected !== undefined && <code>{result.expected}</code>}</td>
+                      <td>
+                        {result.actual !== undefined && <code>{result.actual}</code>}
+                        {result.error && <pre className="test-error">{result.error}</pre>}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
+          {hiddenCount > 0 && (
+            <p className="hint hidden-tests-note">
+              Hidden tests show only whether they passed: their calls and values stay secret, and what your code prints
+              while they run is not shown.
+            </p>
+          )}
         </>
       )}
       {submission.output && (

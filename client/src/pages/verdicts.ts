@@ -28,12 +28,3 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   memory_limit: 'Memory limit',
   output_limit: 'Output limit',
 };
-
-/** A test value as a Python programmer reads it: None, True/False, quoted strings, JSON for the rest. */
-export function formatValue(value: unknown): string {
-  if (value === undefined) return '';
-  if (value === null) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  return JSON.stringify(value);
-}

@@ -57,6 +57,8 @@ export const EXERCISES = [
     body: 'Define a function called **sum** that returns the sum of two numbers.',
     language: 'python',
     starter_code: 'def sum(x, y):\n    pass\n',
+    examples: [{ name: 'adds small numbers', call: 'sum(2, 3)', expected: '5' }],
+    float_tolerance: 0,
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
   },

@@ -6,10 +6,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -23,8 +25,12 @@ public record ExerciseRequest(
         @Schema(example = "python", allowableValues = {"python"}) @NotBlank String language,
         @Schema(example = "# Enter your code here.") @Nullable @Size(max = 20000) @Pattern(regexp = NO_NUL)
         String starterCode,
+        @Schema(description = "examples (hidden: false; at least one) and hidden tests (at least one)")
         @NotNull @NotEmpty @Size(max = 50) List<@Valid @NotNull TestCase> tests,
-        @Schema(description = "Reference solution; it must pass every test",
+        @Schema(description = "how far a float may be from an expected float: |actual - expected| <= tolerance * "
+                + "max(1, |expected|, |actual|); 0 (the default) means exactly equal", example = "0")
+        @Nullable @PositiveOrZero @DecimalMax("0.5") Double floatTolerance,
+                @Schema(description = "Reference solution; it must pass every test",
                 example = "def sum(x, y):\n    return x + y\n")
         @NotBlank @Size(max = 65536) @Pattern(regexp = NO_NUL) String solution) {
 

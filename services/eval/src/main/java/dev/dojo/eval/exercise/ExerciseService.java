@@ -4,18 +4,15 @@ import dev.dojo.common.envelope.FieldError;
 import dev.dojo.common.envelope.Messages;
 import dev.dojo.eval.grading.Grade;
 import dev.dojo.eval.grading.Grader;
-import dev.dojo.eval.grading.JsonValues;
+import dev.dojo.eval.grading.Literal;
 import dev.dojo.eval.grading.TestCase;
+import dev.dojo.eval.grading.Values;
 import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
 import dev.dojo.eval.sandbox.Sandbox;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Exercise rules: hidden fields only for admins, and no exercise whose reference solution fails its own tests. */
@@ -28,13 +25,11 @@ public class ExerciseService {
     private final ExerciseRepository repository;
     private final Grader grader;
     private final Sandbox sandbox;
-    private final JsonMapper json;
 
-    public ExerciseService(ExerciseRepository repository, Grader grader, Sandbox sandbox, JsonMapper json) {
+    public ExerciseService(ExerciseRepository repository, Grader grader, Sandbox sandbox) {
         this.repository = repository;
         this.grader = grader;
         this.sandbox = sandbox;
-        this.json = json;
     }
 
     public List<ExerciseView> list(boolean admin) {
@@ -57,7 +52,7 @@ public class ExerciseService {
     public ExerciseView create(ExerciseRequest request) {
         requireSolutionPasses(request);
         Exercise saved = repository.save(new Exercise(null, request.title(), request.body(), request.language(),
-                starter(request), encode(request.tests()), request.solution(), null, null));
+                starter(request), request.tests(), tolerance(request), request.solution(), null, null));
         return view(saved, true);
     }
 
@@ -65,7 +60,7 @@ public class ExerciseService {
         Exercise existing = find(id);
         requireSolutionPasses(request);
         Exercise updated = repository.update(new Exercise(existing.id(), request.title(), request.body(),
-                request.language(), starter(request), encode(request.tests()), request.solution(),
+                request.language(), starter(request), request.tests(), tolerance(request), request.solution(),
                 existing.createdAt(), null));
         return view(repository.findById(updated.id()).orElse(updated), true);
     }
@@ -74,54 +69,63 @@ public class ExerciseService {
         repository.delete(find(id));
     }
 
-    public List<TestCase> tests(Exercise exercise) {
-        try {
-            return json.readValue(exercise.tests(), Argument.listOf(TestCase.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Seeding creates rows directly: the seed's own test grades its solutions. */
     public boolean seed(ExerciseRequest request) {
         if (repository.existsByTitle(request.title())) {
             return false;
         }
+        requireValidTests(request);
         repository.save(new Exercise(null, request.title(), request.body(), request.language(), starter(request),
-                encode(request.tests()), request.solution(), null, null));
+                request.tests(), tolerance(request), request.solution(), null, null));
         return true;
     }
 
     private void requireSolutionPasses(ExerciseRequest request) {
         if (!sandbox.supports(request.language())) {
-            throw new Rejection(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD,
-                    List.of(new FieldError("language", "unsupported language")));
+            throw invalid("language", "unsupported language");
         }
-        if (request.tests().stream().anyMatch(test -> JsonValues.containsNonFinite(test.expected()))) {
-            throw new Rejection(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD,
-                    List.of(new FieldError("tests", "expected must not hold a number beyond double range")));
-        }
-        Grade grade = grader.grade(request.language(), request.solution(), request.tests());
+        requireValidTests(request);
+        Grade grade = grader.grade(request.language(), request.solution(), request.tests(), tolerance(request));
         if (!grade.passed()) {
             throw new Rejection(HttpStatus.BAD_REQUEST,
                     "The reference solution fails its own test: " + grade.firstFailure());
         }
     }
 
+    private static void requireValidTests(ExerciseRequest request) {
+        if (request.floatTolerance() != null && !Double.isFinite(request.floatTolerance())) {
+            throw invalid("float_tolerance", "must be a finite number");
+        }
+        if (request.tests().stream().anyMatch(test -> Values.containsNonFinite(test.expected()))) {
+            throw invalid("tests", "expected must not hold a number beyond double range");
+        }
+        if (request.tests().stream().allMatch(TestCase::isHidden)) {
+            throw invalid("tests", "at least one test must be an example (hidden: false)");
+        }
+        if (request.tests().stream().noneMatch(TestCase::isHidden)) {
+            throw invalid("tests", "at least one test must be hidden");
+        }
+    }
+
+    private static Rejection invalid(String field, String message) {
+        return new Rejection(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD, List.of(new FieldError(field, message)));
+    }
+
     private static String starter(ExerciseRequest request) {
         return request.starterCode() == null ? DEFAULT_STARTER : request.starterCode();
     }
 
-    private String encode(List<TestCase> tests) {
-        try {
-            return json.writeValueAsString(tests);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static double tolerance(ExerciseRequest request) {
+        return request.floatTolerance() == null ? 0.0 : request.floatTolerance();
     }
 
-    private ExerciseView view(Exercise e, boolean admin) {
-        return new ExerciseView(e.id(), e.title(), e.body(), e.language(), e.starterCode(),
-                admin ? tests(e) : null, admin ? e.solution() : null, e.createdAt(), e.updatedAt());
+    private static ExerciseView view(Exercise e, boolean admin) {
+        List<ExampleView> examples = e.tests().stream().filter(t -> !t.isHidden())
+                .map(t -> new ExampleView(t.name(), t.call(), Literal.of(t.expectedValue()))).toList();
+        List<TestCase> tests = admin
+                ? e.tests().stream().map(t -> new TestCase(t.name(), t.call(), t.expected(), t.isHidden())).toList()
+                : null;
+        return new ExerciseView(e.id(), e.title(), e.body(), e.language(), e.starterCode(), examples,
+                e.floatTolerance(), tests, admin ? e.solution() : null, e.createdAt(), e.updatedAt());
     }
 }

@@ -12,15 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Grades code against hidden tests: sends the code and the test calls (never the expected values) into the
- * sandbox, then decides the verdict here, from what the service itself observed (time, memory, output) and
- * the values the harness reported.
+ * Grades code against an exercise's tests: sends the code and the calls (never an expected value) into the sandbox,
+ * then decides the verdict here, from what the service itself observed (time, memory, output) and the values the
+ * harness reported, compared with {@link Comparison}. Everything the sandbox reports is untrusted: the submission
+ * controls its whole interpreter, so a report can only ever be a claim about values (docs/sandbox.md).
  */
 @Singleton
 public class Grader {
 
     private static final int SIGXCPU = 24;
     private static final int SIGKILL = 9;
+    static final String HIDDEN_FAILED = "The program failed while running the hidden tests.";
+    static final String NOT_RUN = "not run: an example raised an exception";
 
     private final Sandbox sandbox;
     private final GradingQueue queue;
@@ -35,18 +38,24 @@ public class Grader {
     /** Admins checking an exercise's reference solution share one account in the grading queue. */
     public static final long AUTHORING = -1;
 
-    public Grade grade(String language, String code, List<TestCase> tests) {
-        return grade(AUTHORING, language, code, tests);
+    public Grade grade(String language, String code, List<TestCase> tests, double tolerance) {
+        return grade(AUTHORING, language, code, tests, tolerance);
     }
 
-    /** Grades for {@code account}, which waits its fair turn in the {@link GradingQueue}. */
-    public Grade grade(long account, String language, String code, List<TestCase> tests) {
-        byte[] stdin = HarnessProtocol.request(code, tests.stream().map(TestCase::call).toList());
+    /**
+     * Grades {@code code} for {@code account}, which waits its fair turn in the {@link GradingQueue}: the examples
+     * run where the learner sees the output, the hidden tests where nobody does.
+     */
+    public Grade grade(long account, String language, String code, List<TestCase> tests, double tolerance) {
+        List<TestCase> examples = tests.stream().filter(t -> !t.isHidden()).toList();
+        List<TestCase> hidden = tests.stream().filter(TestCase::isHidden).toList();
+        byte[] stdin = HarnessProtocol.request(code, examples.stream().map(TestCase::call).toList(),
+                hidden.stream().map(TestCase::call).toList());
         SandboxRun run = queue.run(account, () -> sandbox.run(language, stdin));
-        return judge(tests, run);
+        return judge(examples, hidden, tolerance, run);
     }
 
-    private Grade judge(List<TestCase> tests, SandboxRun run) {
+    private Grade judge(List<TestCase> examples, List<TestCase> hidden, double tolerance, SandboxRun run) {
         if (run.outputLimit()) {
             return stopped(Verdict.output_limit, run, "The program printed more output than allowed.");
         }
@@ -60,63 +69,84 @@ public class Grader {
         if (answer == null) {
             return stopped(Verdict.error, run, "The program stopped the grader before it reported results.");
         }
-        if (answer.oversized()) {
-            return stopped(Verdict.error, run, "The test results were too large to report.");
-        }
-        int exit = answer.exit();
-        if (exit == -SIGXCPU || exit == -SIGKILL) {
-            return stopped(Verdict.timeout, run, "The program used more CPU time than allowed.");
-        }
-        JsonNode report = parse(answer.report());
-        if (report == null || !report.isObject() || exit != 0) {
-            return stopped(Verdict.error, run, exit < 0
-                    ? "The program crashed (signal " + -exit + ")."
-                    : "The program exited before its tests ran.");
-        }
-        String phase = text(report.get("phase"));
-        if ("compile".equals(phase) || "run".equals(phase)) {
-            boolean memory = flag(report.get("memory"));
-            return stopped(memory ? Verdict.memory_limit : Verdict.error, run, text(report.get("error")));
-        }
-        JsonNode values = report.get("results");
-        if (values == null || !values.isArray() || values.size() != tests.size()) {
-            return stopped(Verdict.error, run, "The program interfered with the grader.");
-        }
         List<TestOutcome> outcomes = new ArrayList<>();
-        boolean anyError = false;
-        boolean anyMemory = false;
-        boolean allPassed = true;
-        for (int i = 0; i < tests.size(); i++) {
-            TestCase test = tests.get(i);
-            JsonNode value = values.get(i);
-            double ms = value.get("ms") != null && value.get("ms").isNumber()
-                    ? Math.round(value.get("ms").getNumberValue().doubleValue() * 1000.0) / 1000.0 : 0.0;
-            if (!flag(value.get("ok"))) {
-                anyError = true;
-                anyMemory |= flag(value.get("memory"));
-                allPassed = false;
-                outcomes.add(new TestOutcome(test.name(), false, test.expected(), null,
-                        text(value.get("error")), ms));
-                continue;
-            }
-            JsonNode actual = value.get("value");
-            boolean passed = actual != null && JsonValues.matches(test.expected(), actual);
-            if (actual == null) {
-                actual = JsonNode.createStringNode(text(value.get("repr")));
-            }
-            allPassed &= passed;
-            outcomes.add(passed
-                    ? new TestOutcome(test.name(), true, null, null, null, ms)
-                    : new TestOutcome(test.name(), false, expectedOrNull(test), actual, null, ms));
+        PhaseResult first = phase(answer, 0, examples, false, tolerance, outcomes);
+        if (first.stopped != null) {
+            return stopped(first.stopped, run, first.message);
         }
+        PhaseResult second;
+        if (answer.phases().size() == 1 && !answer.oversized()
+                && outcomes.stream().anyMatch(o -> o.error() != null)) {
+            // an example raised: the harness stops after phase 1 (the verdict is an error whatever they say)
+            hidden.forEach(t -> outcomes.add(new TestOutcome(t.name(), true, false, t.call(),
+                    Literal.of(t.expectedValue()), null, NOT_RUN, null)));
+            second = new PhaseResult(null, null, false);
+        } else {
+            second = phase(answer, 1, hidden, true, tolerance, outcomes);
+        }
+        if (second.stopped != null) {
+            // the hidden phase's own words (its error texts) may carry the hidden calls: a fixed message instead
+            return stopped(second.stopped, run, second.stopped == Verdict.timeout ? second.message : HIDDEN_FAILED);
+        }
+        boolean anyMemory = first.memory || second.memory;
+        boolean anyError = outcomes.stream().anyMatch(o -> o.error() != null);
+        boolean allPassed = outcomes.stream().allMatch(TestOutcome::passed);
         Verdict verdict = anyMemory ? Verdict.memory_limit
                 : anyError ? Verdict.error
                 : allPassed ? Verdict.passed : Verdict.failed;
         return new Grade(verdict, outcomes, run.output(), run.outputTruncated(), run.durationMs(), null);
     }
 
-    private static JsonNode expectedOrNull(TestCase test) {
-        return test.expected() == null ? JsonNode.nullNode() : test.expected();
+    /** How one phase went: stopped (with a verdict and message) or its outcomes appended. */
+    private record PhaseResult(Verdict stopped, String message, boolean memory) {
+    }
+
+    private PhaseResult phase(HarnessProtocol.Answer answer, int index, List<TestCase> tests, boolean hidden,
+                        double tolerance, List<TestOutcome> outcomes) {
+        if (answer.phases().size() <= index) {
+            return new PhaseResult(Verdict.error, answer.oversized() ? "The test results were too large to report."
+                    : "The program stopped the grader before it reported results.", false);
+        }
+        HarnessProtocol.Phase phase = answer.phases().get(index);
+        int exit = phase.exit();
+        if (exit == -SIGXCPU || exit == -SIGKILL) {
+            return new PhaseResult(Verdict.timeout, "The program used more CPU time than allowed.", false);
+        }
+        JsonNode report = parse(phase.report());
+        if (report == null || !report.isObject() || exit != 0) {
+            return new PhaseResult(Verdict.error, exit < 0
+                    ? "The program crashed (signal " + -exit + ")."
+                    : "The program exited before its tests ran.", false);
+        }
+        String stage = text(report.get("phase"));
+        if ("compile".equals(stage) || "run".equals(stage)) {
+            boolean memory = flag(report.get("memory"));
+            return new PhaseResult(memory ? Verdict.memory_limit : Verdict.error, text(report.get("error")), false);
+        }
+        JsonNode values = report.get("results");
+        if (values == null || !values.isArray() || values.size() != tests.size()) {
+            return new PhaseResult(Verdict.error, "The program interfered with the grader.", false);
+        }
+        boolean memory = false;
+        for (int i = 0; i < tests.size(); i++) {
+            TestCase test = tests.get(i);
+            JsonNode value = values.get(i);
+            Double ms = value.get("ms") != null && value.get("ms").isNumber()
+                    ? Math.round(value.get("ms").getNumberValue().doubleValue() * 1000.0) / 1000.0 : null;
+            Value expected = test.expectedValue();
+            if (!flag(value.get("ok"))) {
+                memory |= flag(value.get("memory"));
+                String error = text(value.get("error"));
+                outcomes.add(new TestOutcome(test.name(), hidden, false, test.call(), Literal.of(expected), null,
+                        error == null ? "error" : error, ms));
+                continue;
+            }
+            Value actual = Values.fromReport(value.get("value"));
+            boolean passed = Comparison.matches(expected, actual, tolerance);
+            outcomes.add(new TestOutcome(test.name(), hidden, passed, test.call(), Literal.of(expected),
+                    Literal.of(actual), null, ms));
+        }
+        return new PhaseResult(null, null, memory);
     }
 
     private static Grade stopped(Verdict verdict, SandboxRun run, String message) {

@@ -4,27 +4,45 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The byte protocol every language harness speaks. Input (stdin): {@code "<n>\n"}, then the code and the n test
- * calls, each as {@code "<byte length>\n<utf-8 bytes>"}; length-prefixed so the harness needs no JSON parser
- * (importing one doubles Python's start-up). Output (stdout, written only by the harness's trusted parent):
- * {@code "exit=<status of the process that ran the code>\n"} followed by that process's report, a JSON object
- * the service parses as untrusted; or {@code "oversized\n"}.
+ * The byte protocol every language harness speaks (docs/sandbox.md, "Harness protocol"). Input (stdin):
+ * {@code "<examples> <hidden>\n"}, then the code, the example calls and the hidden calls, each as
+ * {@code "<byte length>\n<utf-8 bytes>"}; length-prefixed so the harness needs no JSON parser (importing one doubles
+ * Python's start-up). No expected value is ever part of it. Output (stdout, written only by the harness's trusted
+ * parent): per phase (examples, then hidden tests) {@code "exit=<status>\n<length>\n"} and that many bytes of the
+ * report of the process that ran the code (a JSON object the service parses as untrusted); or {@code "oversized\n"}.
  */
 public final class HarnessProtocol {
+
+    private static final int MAX_HEADER = 32;
 
     private HarnessProtocol() {
     }
 
-    public static byte[] request(String code, List<String> calls) {
+    public static byte[] request(String code, List<String> exampleCalls, List<String> hiddenCalls) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes((calls.size() + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes((exampleCalls.size() + " " + hiddenCalls.size() + "\n").getBytes(StandardCharsets.US_ASCII));
         item(out, code);
-        calls.forEach(call -> item(out, call));
+        exampleCalls.forEach(call -> item(out, call));
+        hiddenCalls.forEach(call -> item(out, call));
         return out.toByteArray();
+    }
+
+    /** The readiness probe's request: {@code 6 * 7} as an example, nothing hidden. */
+    public static byte[] probeRequest() {
+        return request("", List.of("6 * 7"), List.of());
+    }
+
+    /** True if the answer is what a working harness returns for {@link #probeRequest()}. */
+    public static boolean probeAnswered(byte[] stdout) {
+        Answer answer = parse(stdout);
+        return answer != null && !answer.oversized() && answer.phases().size() == 2
+                && answer.phases().get(0).exit() == 0
+                && new String(answer.phases().get(0).report(), StandardCharsets.UTF_8).contains("{\"int\": \"0x2a\"}");
     }
 
     private static void item(ByteArrayOutputStream out, String text) {
@@ -34,38 +52,61 @@ public final class HarnessProtocol {
     }
 
     /**
-     * What the harness answered; null when it wrote nothing usable (it was killed, or the submission killed it).
+     * One phase's answer.
      *
-     * @param exit      exit status of the process that ran the code (negative: killed by that signal)
-     * @param oversized the report exceeded the harness's limit
-     * @param report    the report bytes (JSON, untrusted)
+     * @param exit   exit status of the process that ran the code (negative: killed by that signal)
+     * @param report the report bytes (JSON, untrusted)
      */
-    public record Answer(int exit, boolean oversized, byte[] report) {
+    public record Phase(int exit, byte[] report) {
     }
 
+    /**
+     * What the harness answered: the phases it completed, in order (examples, hidden tests), and whether it stopped
+     * because a report exceeded its limit.
+     */
+    public record Answer(List<Phase> phases, boolean oversized) {
+    }
+
+    /** Null when the harness wrote nothing usable (it was killed, or the submission killed it, before phase 1). */
     public static @Nullable Answer parse(byte[] stdout) {
-        int newline = -1;
-        for (int i = 0; i < stdout.length && i < 32; i++) {
-            if (stdout[i] == '\n') {
-                newline = i;
+        List<Phase> phases = new ArrayList<>();
+        int at = 0;
+        while (at < stdout.length && phases.size() < 2) {
+            int newline = lineEnd(stdout, at);
+            if (newline < 0) {
+                break;
+            }
+            String header = new String(stdout, at, newline - at, StandardCharsets.US_ASCII);
+            if (header.equals("oversized")) {
+                return new Answer(phases, true);
+            }
+            int lengthEnd = lineEnd(stdout, newline + 1);
+            if (!header.startsWith("exit=") || lengthEnd < 0) {
+                break;
+            }
+            try {
+                int exit = Integer.parseInt(header.substring(5));
+                int length = Integer.parseInt(new String(stdout, newline + 1, lengthEnd - newline - 1,
+                        StandardCharsets.US_ASCII));
+                int start = lengthEnd + 1;
+                if (length < 0 || length > stdout.length - start) {
+                    break;
+                }
+                phases.add(new Phase(exit, Arrays.copyOfRange(stdout, start, start + length)));
+                at = start + length;
+            } catch (NumberFormatException e) {
                 break;
             }
         }
-        if (newline < 0) {
-            return null;
+        return phases.isEmpty() ? null : new Answer(List.copyOf(phases), false);
+    }
+
+    private static int lineEnd(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length && i < from + MAX_HEADER; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
         }
-        String header = new String(stdout, 0, newline, StandardCharsets.US_ASCII);
-        if (header.equals("oversized")) {
-            return new Answer(0, true, new byte[0]);
-        }
-        if (!header.startsWith("exit=")) {
-            return null;
-        }
-        try {
-            int exit = Integer.parseInt(header.substring(5));
-            return new Answer(exit, false, Arrays.copyOfRange(stdout, newline + 1, stdout.length));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return -1;
     }
 }

@@ -106,9 +106,9 @@ public class Sandbox {
             seccomp = FilterFile.forArchitecture(System.getProperty("os.arch"));
             cgroups = settings.cgroupRequired() ? Cgroups.detect() : null;
             for (LanguageRuntime runtime : runtimes.values()) {
-                SandboxRun run = execute(runtime, HarnessProtocol.request("", List.of(PROBE_CALL)));
+                SandboxRun run = execute(runtime, HarnessProtocol.probeRequest());
                 String answer = new String(run.results(), StandardCharsets.UTF_8);
-                if (!answer.startsWith("exit=0\n") || !answer.contains("\"value\": 42")) {
+                if (!HarnessProtocol.probeAnswered(run.results())) {
                     throw new SandboxUnavailableException(runtime.language() + " probe run failed"
                             + (run.timedOut() ? " (timed out)" : "") + ": " + abbreviate(run.output() + answer));
                 }

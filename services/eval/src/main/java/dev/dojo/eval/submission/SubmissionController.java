@@ -41,7 +41,8 @@ public class SubmissionController {
 
     @Post
     @Operation(summary = "Submit code for grading",
-            description = "Runs the code in the sandbox against the exercise's hidden tests and records the score.")
+            description = "Runs the code in the sandbox against the exercise's examples and hidden tests and records the "
+                    + "score. Hidden tests come back as passed/failed only (admins see them whole).")
     @ApiResponse(responseCode = "201", description = "Graded; data is the submission with its verdict")
     @ApiResponse(responseCode = "400", description = "Invalid payload.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))

@@ -9,12 +9,8 @@ import dev.dojo.eval.grading.Verdict;
 import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
 import dev.dojo.common.security.Caller;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Grades a submission, records it and the caller's score together, and shows submissions to their owners. */
@@ -27,28 +23,27 @@ public class SubmissionService {
     private final Grader grader;
     private final SubmissionRepository submissions;
     private final SubmissionRecorder recorder;
-    private final JsonMapper json;
 
     public SubmissionService(ExerciseService exercises, Grader grader, SubmissionRepository submissions,
-                             SubmissionRecorder recorder, JsonMapper json) {
+                             SubmissionRecorder recorder) {
         this.exercises = exercises;
         this.grader = grader;
         this.submissions = submissions;
         this.recorder = recorder;
-        this.json = json;
     }
 
     /** Grading happens outside any transaction: no database connection is held while code runs. */
     public SubmissionView submit(Caller caller, SubmissionRequest request) {
         Exercise exercise = exercises.find(request.exerciseId());
-        Grade grade = grader.grade(caller.userId(), exercise.language(), request.code(), exercises.tests(exercise));
+        Grade grade = grader.grade(caller.userId(), exercise.language(), request.code(), exercise.tests(),
+                exercise.floatTolerance());
         String output = grade.message() == null ? grade.output()
                 : grade.output() + (grade.output().isEmpty() || grade.output().endsWith("\n") ? "" : "\n")
                 + grade.message();
         Submission saved = recorder.record(new Submission(null, caller.userId(), exercise.id(), request.code(),
-                grade.verdict().name(), encode(grade.results()), output, grade.outputTruncated(),
-                grade.durationMs(), null), grade.passed());
-        return view(saved);
+                grade.verdict(), grade.results(), output, grade.outputTruncated(), grade.durationMs(), null),
+                grade.passed());
+        return view(caller, saved);
     }
 
     public SubmissionView get(Caller caller, String id) {
@@ -57,7 +52,7 @@ public class SubmissionService {
         if (!caller.admin() && caller.userId() != submission.userId()) {
             throw Rejection.forbidden();
         }
-        return view(submission);
+        return view(caller, submission);
     }
 
     /** Own submissions, newest first; admins see everyone's. */
@@ -70,28 +65,14 @@ public class SubmissionService {
             found = exerciseId == null ? submissions.findTop100ByUserIdOrderByIdDesc(caller.userId())
                     : submissions.findTop100ByUserIdAndExerciseIdOrderByIdDesc(caller.userId(), exerciseId);
         }
-        return found.stream().map(this::view).toList();
+        return found.stream().map(s -> view(caller, s)).toList();
     }
 
-    private SubmissionView view(Submission s) {
-        Verdict verdict = Verdict.valueOf(s.verdict());
-        return new SubmissionView(s.id(), s.exerciseId(), verdict, verdict == Verdict.passed, decode(s.results()),
+    /** Admins see every test whole; anyone else sees hidden tests only as passed or failed. */
+    private static SubmissionView view(Caller caller, Submission s) {
+        List<TestOutcome> results = caller.admin() ? s.results()
+                : s.results().stream().map(TestOutcome::forLearner).toList();
+        return new SubmissionView(s.id(), s.exerciseId(), s.verdict(), s.verdict() == Verdict.passed, results,
                 s.output(), s.outputTruncated(), s.durationMs(), s.createdAt());
-    }
-
-    private String encode(List<TestOutcome> results) {
-        try {
-            return json.writeValueAsString(results);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<TestOutcome> decode(String results) {
-        try {
-            return json.readValue(results, Argument.listOf(TestOutcome.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -24,8 +24,8 @@ class ExerciseApiTest extends ApiTestBase {
         body.put("language", "python");
         body.put("starter_code", "def double(x):\n    pass\n");
         body.put("tests", List.of(
-                Map.of("name", "doubles two", "call", "double(2)", "expected", 4),
-                Map.of("name", "doubles a list", "call", "double([1])", "expected", List.of(1, 1))));
+                Map.of("name", "doubles two", "call", "double(2)", "expected", 4, "hidden", false),
+                Map.of("name", "doubles a list", "call", "double([1])", "expected", List.of(1, 1), "hidden", true)));
         body.put("solution", solution);
         return body;
     }
@@ -41,15 +41,27 @@ class ExerciseApiTest extends ApiTestBase {
         assertTrue(anonymous.containsKey("created_at") && anonymous.containsKey("updated_at"));
         assertFalse(anonymous.containsKey("tests"));
         assertFalse(anonymous.containsKey("solution"));
-        assertFalse(find(api.get("/exercises", TestTokens.user(5)), id).containsKey("tests"));
+        assertEquals(List.of(Map.of("name", "doubles two", "call", "double(2)", "expected", "4")),
+                anonymous.get("examples"), "examples show their call and expected value as a Python literal");
+        assertEquals(0.0, ((Number) anonymous.get("float_tolerance")).doubleValue());
+        Map<String, Object> learner = find(api.get("/exercises", TestTokens.user(5)), id);
+        assertFalse(learner.containsKey("tests"));
 
         Api.Response one = api.get("/exercises/" + id, null);
         assertEquals(200, one.status());
         assertFalse(one.data().containsKey("solution"));
+        for (Api.Response seen : List.of(one, api.get("/exercises/" + id, TestTokens.user(5)),
+                api.get("/exercises", TestTokens.user(5)))) {
+            String text = String.valueOf(seen.body());
+            assertFalse(text.contains("doubles a list") || text.contains("double([1])"), "hidden test leaked: " + text);
+        }
 
         Map<String, Object> admin = api.get("/exercises/" + id, TestTokens.admin(1)).data();
         assertEquals("def double(x):\n    return x * 2\n", admin.get("solution"));
-        assertEquals(2, ((List<?>) admin.get("tests")).size());
+        assertEquals(List.of(
+                Map.of("name", "doubles two", "call", "double(2)", "expected", 4, "hidden", false),
+                Map.of("name", "doubles a list", "call", "double([1])", "expected", List.of(1, 1), "hidden", true)),
+                admin.get("tests"));
     }
 
     @Test
@@ -113,6 +125,18 @@ class ExerciseApiTest extends ApiTestBase {
         Map<String, Object> cobol = exercise("x", "def double(x):\n    return x * 2\n");
         cobol.put("language", "cobol");
         assertInvalid(api.post("/exercises", cobol, admin));
+        Map<String, Object> allHidden = exercise("x", "def double(x):\n    return x * 2\n");
+        allHidden.put("tests", List.of(Map.of("name", "n", "call", "double(1)", "expected", 2)));
+        assertEquals("at least one test must be an example (hidden: false)", fieldError(api.post("/exercises",
+                allHidden, admin)));
+        Map<String, Object> noHidden = exercise("x", "def double(x):\n    return x * 2\n");
+        noHidden.put("tests", List.of(Map.of("name", "n", "call", "double(1)", "expected", 2, "hidden", false)));
+        assertEquals("at least one test must be hidden", fieldError(api.post("/exercises", noHidden, admin)));
+        for (Object tolerance : List.of(-0.1, 0.6)) {
+            Map<String, Object> badTolerance = exercise("x", "def double(x):\n    return x * 2\n");
+            badTolerance.put("float_tolerance", tolerance);
+            assertInvalid(api.post("/exercises", badTolerance, admin));
+        }
         assertInvalid(api.post("/exercises", "{\"title\": [", admin));
         assertInvalid(api.post("/exercises", "[]", admin));
         // 1e400 parses to an infinite double; comparing it was a 500 (found by e2e/hostile-sweep.py)
@@ -132,6 +156,12 @@ class ExerciseApiTest extends ApiTestBase {
         assertEquals(400, response.status(), String.valueOf(response.body()));
         assertEquals("fail", response.body().get("status"));
         assertEquals("Invalid payload.", response.message());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String fieldError(Api.Response response) {
+        assertInvalid(response);
+        return (String) ((List<Map<String, Object>>) response.body().get("errors")).get(0).get("message");
     }
 
     private int count() {

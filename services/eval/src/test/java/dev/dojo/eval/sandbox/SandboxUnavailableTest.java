@@ -34,7 +34,8 @@ class SandboxUnavailableTest extends ApiTestBase {
     @Test
     void gradingAndNewExercisesAnswer503() {
         Api.Response created = api.post("/exercises", Map.of("title", "T", "body", "B", "language", "python",
-                "tests", List.of(Map.of("name", "n", "call", "1", "expected", 1)), "solution", "x = 1"),
+                "tests", List.of(Map.of("name", "n", "call", "1", "expected", 1, "hidden", false),
+                        Map.of("name", "h", "call", "2", "expected", 2)), "solution", "x = 1"),
                 TestTokens.admin(1));
         assertEquals(503, created.status());
         assertEquals("error", created.body().get("status"));

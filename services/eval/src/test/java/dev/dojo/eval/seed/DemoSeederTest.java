@@ -43,10 +43,20 @@ class DemoSeederTest extends ApiTestBase {
     @Test
     void everySeedSolutionPassesItsTestsAndTheStarterCodeDoesNot() {
         for (ExerciseRequest exercise : seeder.seedExercises()) {
-            Grade solved = grader.grade(exercise.language(), exercise.solution(), exercise.tests());
+            Grade solved = grader.grade(exercise.language(), exercise.solution(), exercise.tests(), 0);
             assertTrue(solved.passed(), exercise.title() + ": " + solved);
-            Grade starter = grader.grade(exercise.language(), exercise.starterCode(), exercise.tests());
+            Grade starter = grader.grade(exercise.language(), exercise.starterCode(), exercise.tests(), 0);
             assertFalse(starter.passed(), exercise.title());
+        }
+    }
+
+    @Test
+    void everySeedHasOneOrTwoExamplesAndHiddenTestsForTheRest() {
+        for (ExerciseRequest exercise : seeder.seedExercises()) {
+            long examples = exercise.tests().stream().filter(t -> !t.isHidden()).count();
+            long hidden = exercise.tests().stream().filter(t -> t.isHidden()).count();
+            assertTrue(examples >= 1 && examples <= 2, exercise.title() + ": " + examples + " examples");
+            assertTrue(hidden >= 2, exercise.title() + ": " + hidden + " hidden tests");
         }
     }
 }

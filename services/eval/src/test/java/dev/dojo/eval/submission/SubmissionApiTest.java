@@ -41,10 +41,11 @@ class SubmissionApiTest extends ApiTestBase {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = (List<Map<String, Object>>) data.get("results");
         assertEquals(2, results.size());
-        assertEquals(Map.of("name", "adds small numbers", "passed", true),
-                Map.of("name", results.get(0).get("name"), "passed", results.get(0).get("passed")));
-        assertFalse(results.get(0).containsKey("expected"), "expected values are shown only for failures");
-        assertTrue(results.get(0).containsKey("duration_ms"));
+        assertEquals(Map.of("name", "adds small numbers", "hidden", false, "passed", true, "call", "sum(2, 3)",
+                "expected", "5", "actual", "5"), without(results.get(0), "duration_ms"),
+                "an example shows its call, expected and actual value");
+        assertTrue(results.get(0).get("duration_ms") instanceof Number);
+        assertEquals(Map.of("hidden", true, "passed", true), results.get(1), "a hidden test shows only passed");
 
         List<Map<String, Object>> scores = scores(TestTokens.user(100));
         assertEquals(1, scores.size());
@@ -61,8 +62,9 @@ class SubmissionApiTest extends ApiTestBase {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = (List<Map<String, Object>>) data.get("results");
         assertEquals(false, results.get(0).get("passed"));
-        assertEquals(5, ((Number) results.get(0).get("expected")).intValue());
-        assertEquals(6, ((Number) results.get(0).get("actual")).intValue());
+        assertEquals("5", results.get(0).get("expected"));
+        assertEquals("6", results.get(0).get("actual"));
+        assertEquals(Map.of("hidden", true, "passed", false), results.get(1));
 
         Map<String, Object> score = scores(TestTokens.user(101)).get(0);
         assertEquals(false, score.get("solved"));
@@ -95,6 +97,11 @@ class SubmissionApiTest extends ApiTestBase {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = (List<Map<String, Object>>) data.get("results");
         assertTrue(((String) results.get(0).get("error")).startsWith("ZeroDivisionError"));
+        assertEquals(Map.of("hidden", true, "passed", false), results.get(1), "after an example raised, not run");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> admin = (List<Map<String, Object>>) api.get("/submissions/" + data.get("id"),
+                TestTokens.admin(1)).data().get("results");
+        assertEquals("not run: an example raised an exception", admin.get(1).get("error"));
     }
 
     @Test
@@ -162,6 +169,12 @@ class SubmissionApiTest extends ApiTestBase {
         Api.Response post = api.post("/scores", Map.of("exercise_id", sum, "correct", true), TestTokens.user(109));
         assertTrue(List.of(403, 404, 405).contains(post.status()), "status " + post.status());
         assertTrue(scores(TestTokens.user(109)).isEmpty());
+    }
+
+    private static Map<String, Object> without(Map<String, Object> map, String key) {
+        Map<String, Object> copy = new HashMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 
     private void assertInvalid(Api.Response response) {

@@ -36,7 +36,10 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         api = new Api(httpClient, server.getURL());
     }
 
-    /** Adds the seed's "sum" exercise through the admin API and returns its id. */
+    /**
+     * Adds a "sum" exercise through the admin API and returns its id: one example ({@code sum(2, 3)}, visible) and
+     * one hidden test ({@code sum(-4, 1)}).
+     */
     protected long createSumExercise() {
         return createSumExercise(api);
     }
@@ -48,8 +51,8 @@ public abstract class ApiTestBase implements TestPropertyProvider {
                 "body", "Define `sum(x, y)`.",
                 "language", "python",
                 "tests", List.of(
-                        Map.of("name", "adds small numbers", "call", "sum(2, 3)", "expected", 5),
-                        Map.of("name", "adds negative numbers", "call", "sum(-4, 1)", "expected", -3)),
+                        Map.of("name", "adds small numbers", "call", "sum(2, 3)", "expected", 5, "hidden", false),
+                        Map.of("name", "adds negative numbers", "call", "sum(-4, 1)", "expected", -3, "hidden", true)),
                 "solution", SUM), TestTokens.admin(1));
         assertEquals(201, created.status(), String.valueOf(created.body()));
         return ((Number) created.data().get("id")).longValue();
