@@ -9,6 +9,7 @@
 # waits when every slot but one is held by an infinite loop (bounded by the wall-time limit).
 #
 # Usage: bench/eval/run.sh [duration-seconds]   (env: CONNECTIONS=4 THREADS=2 WARMUP=10 FLOODERS=8 PG_HOST PG_PORT PG_USER)
+# wrk runs with --timeout 30s: a grading that waits for a slot is measured, not dropped as a socket timeout.
 # Needs: wrk, psql, a PostgreSQL server (default 127.0.0.1:5432, trust auth), bubblewrap, python3, java 17.
 set -euo pipefail
 
@@ -81,7 +82,7 @@ cpu_ticks() { awk '{print $14 + $15 + $16 + $17, $14 + $15}' "/proc/$EVAL_PID/st
 TICK_HZ="$(getconf CLK_TCK)"
 
 run_wrk() {
-  TOKEN_DIR="$WORK" BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+  TOKEN_DIR="$WORK" BODY_FILE="$WORK/correct.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency \
     -s "$ROOT/bench/eval/submit.lua" "http://127.0.0.1:$EVAL_PORT/submissions" | grep '^RESULT'
 }
 
@@ -105,13 +106,13 @@ for _ in 1 2 3 4 5; do
   ( submit "$WORK/loop.json" >/dev/null ) &
   LOOP=$!
   sleep 0.2
-  C+=("$(submit "$WORK/correct.json")")
+  C+=("$(TOKEN_FILE="$WORK/learner.jwt" submit "$WORK/correct.json")")
   wait "$LOOP" 2>/dev/null || true
 done
 
 echo "D. one learner alone, then while another account floods ($FLOODERS loops, ${DURATION}s each)…"
 learner() {
-  TOKEN_FILE="$WORK/learner.jwt" BODY_FILE="$WORK/correct.json" wrk -t1 -c1 -d"${DURATION}s" --latency \
+  TOKEN_FILE="$WORK/learner.jwt" BODY_FILE="$WORK/correct.json" wrk -t1 -c1 -d"${DURATION}s" --timeout 30s --latency \
     -s "$ROOT/bench/eval/submit.lua" "http://127.0.0.1:$EVAL_PORT/submissions" | grep '^RESULT'
 }
 DQ="$(learner)"

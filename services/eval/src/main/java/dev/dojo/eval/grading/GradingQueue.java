@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>Each account may have at most {@code perAccount} gradings in flight plus waiting; beyond that
  *       {@link TooManyGradingsException} (429).</li>
+ *   <li>No account runs on every slot: with N slots one account runs at most N−1 at once (1 when N ≤ 2), so
+ *       another account's submission finds a free slot at once instead of waiting for a run to end.</li>
  *   <li>A free slot goes to the waiting account served longest ago (one never served, or with nothing in flight,
  *       first; ties by arrival), so an account that keeps its quota full gets a slot only after every other
  *       waiting account had one: another account's submission waits at most until the next slot frees, which is
@@ -36,6 +38,7 @@ public class GradingQueue {
     private final Map<Long, Account> accounts = new HashMap<>();
     private final int perAccount;
     private final int slots;
+    private final int runsPerAccount;
     private final int capacity;
     private final long waitMillis;
     private int freeSlots;
@@ -46,6 +49,7 @@ public class GradingQueue {
     public GradingQueue(SandboxSettings settings) {
         this.slots = settings.effectiveSlots();
         this.freeSlots = slots;
+        this.runsPerAccount = Math.max(1, slots - 1);
         this.capacity = settings.queue();
         this.perAccount = Math.max(1, settings.perAccount());
         this.waitMillis = settings.queueWait().toMillis();
@@ -89,7 +93,8 @@ public class GradingQueue {
             if (account.held >= perAccount) {
                 throw new TooManyGradingsException(perAccount);
             }
-            if (waiting == 0 && freeSlots > 0) {
+            // after every dispatch a slot stays free only when no waiting account may take it: no one to overtake
+            if (freeSlots > 0 && account.running < runsPerAccount) {
                 account.held++;
                 grant(account);
                 return;
@@ -138,6 +143,7 @@ public class GradingQueue {
         try {
             Account account = accounts.get(accountId);
             account.held--;
+            account.running--;
             freeSlots++;
             forgetIfIdle(accountId, account);
             dispatch();
@@ -146,13 +152,17 @@ public class GradingQueue {
         }
     }
 
-    /** Hands free slots to the waiting account served longest ago. */
+    /** Hands free slots to the waiting account served longest ago (among those below their share of slots). */
     private void dispatch() {
         while (freeSlots > 0 && waiting > 0) {
-            Account next = accounts.values().stream().filter(a -> !a.line.isEmpty())
+            Account next = accounts.values().stream()
+                    .filter(a -> !a.line.isEmpty() && a.running < runsPerAccount)
                     .min(Comparator.<Account>comparingLong(a -> a.lastGrant)
                             .thenComparingLong(a -> a.line.peekFirst().arrival))
-                    .orElseThrow();
+                    .orElse(null);
+            if (next == null) {
+                return; // only accounts already running their share wait: the free slot stays for others
+            }
             Ticket ticket = next.line.pollFirst();
             waiting--;
             grant(next);
@@ -163,6 +173,7 @@ public class GradingQueue {
 
     private void grant(Account account) {
         freeSlots--;
+        account.running++;
         account.lastGrant = ++grants;
     }
 
@@ -201,6 +212,8 @@ public class GradingQueue {
         private final ArrayDeque<Ticket> line = new ArrayDeque<>();
         /** In flight plus waiting. */
         private int held;
+        /** Holding a slot. */
+        private int running;
         /** When this account last got a slot (0: not since it was last idle). */
         private long lastGrant;
     }

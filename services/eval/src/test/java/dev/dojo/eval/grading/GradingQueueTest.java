@@ -145,6 +145,25 @@ class GradingQueueTest {
     }
 
     @Test
+    void oneAccountNeverRunsOnEverySlotSoAnotherFindsOneFree() throws Exception {
+        GradingQueue queue = queue(2, 16, 2, HOUR);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> flood1 = submit(queue, FLOOD, "flood-1", release);
+        waitUntil(() -> started.size(), 1);
+        // a slot is free, but the flood already runs on all slots but one: its second submission waits
+        Future<String> flood2 = submit(queue, FLOOD, "flood-2", release);
+        waitUntil(queue::waiting, 1);
+        assertEquals(1, queue.inFlight());
+        // the learner takes the free slot at once, while the flood's first run is still going
+        assertEquals("learner", assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> queue.run(LEARNER, () -> "learner")));
+        assertEquals(List.of("flood-1"), started);
+        release.countDown();
+        assertEquals("flood-1", flood1.get(30, TimeUnit.SECONDS));
+        assertEquals("flood-2", flood2.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aLineOfDifferentAccountsRefusesTheNextNewcomer() throws Exception {
         GradingQueue queue = queue(1, 2, 2, HOUR);
         CountDownLatch release = new CountDownLatch(1);
