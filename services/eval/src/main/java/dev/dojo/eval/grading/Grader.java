@@ -25,17 +25,28 @@ public class Grader {
     private final Sandbox sandbox;
     private final GradingQueue queue;
     private final JsonMapper json;
+    private final GradingTelemetry telemetry;
 
-    public Grader(Sandbox sandbox, GradingQueue queue, JsonMapper json) {
+    public Grader(Sandbox sandbox, GradingQueue queue, JsonMapper json, GradingTelemetry telemetry) {
         this.sandbox = sandbox;
         this.queue = queue;
         this.json = json;
+        this.telemetry = telemetry;
     }
 
     public Grade grade(String language, String code, List<TestCase> tests) {
         byte[] stdin = HarnessProtocol.request(code, tests.stream().map(TestCase::call).toList());
-        SandboxRun run = queue.run(() -> sandbox.run(language, stdin));
-        return judge(tests, run);
+        GradingTelemetry.Grading observed = telemetry.start(language);
+        try {
+            SandboxRun run = observed.within(
+                    () -> queue.run(() -> observed.sandbox(() -> sandbox.run(language, stdin))));
+            Grade grade = judge(tests, run);
+            observed.graded(grade.verdict());
+            return grade;
+        } catch (RuntimeException e) {
+            observed.failed(e);
+            throw e;
+        }
     }
 
     private Grade judge(List<TestCase> tests, SandboxRun run) {

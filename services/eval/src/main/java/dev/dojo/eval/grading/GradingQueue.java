@@ -27,6 +27,11 @@ public class GradingQueue {
         this.waitMillis = settings.queueWait().toMillis();
     }
 
+    /** Submissions waiting for a slot now (a metric: {@link GradingTelemetry}). */
+    public int waiting() {
+        return waiting.get();
+    }
+
     public <T> T run(Supplier<T> job) {
         if (!slots.tryAcquire()) {
             if (waiting.incrementAndGet() > capacity) {
