@@ -27,6 +27,7 @@ public record LaunchOptions(
         boolean seed,
         Optional<String> jvmOpts,
         int readyTimeoutSeconds,
+        boolean observe,
         boolean help) {
 
     public static final int DEFAULT_BASE_PORT = 8080;
@@ -50,6 +51,8 @@ public record LaunchOptions(
               --no-seed                no demo data
               --jvm-opts "<flags>"     JVM flags for every service, replacing the defaults (env DOJO_JVM_OPTS)
               --ready-timeout <s>      seconds to wait for readiness (env DOJO_READY_TIMEOUT; default 120)
+              --observe                also start Zipkin and send every service's traces there (env DOJO_OBSERVE=true);
+                                       the banner prints the Zipkin UI and the metrics URLs (docs/observability.md)
               --home <path>            repository holding services/*/target/*.jar (env DOJO_HOME)
               --help                   this text
             """;
@@ -80,6 +83,7 @@ public record LaunchOptions(
         boolean seed = true;
         Optional<String> jvmOpts = env(env, "DOJO_JVM_OPTS");
         int timeout = env(env, "DOJO_READY_TIMEOUT").map(v -> positive("DOJO_READY_TIMEOUT", v)).orElse(120);
+        boolean observe = env(env, "DOJO_OBSERVE").map(Boolean::parseBoolean).orElse(false);
         boolean help = false;
 
         while (!rest.isEmpty()) {
@@ -102,6 +106,7 @@ public record LaunchOptions(
                 case "--jvm-opts" -> jvmOpts = Optional.of(value(flag, rest));
                 case "--ready-timeout" -> timeout = positive(flag, value(flag, rest));
                 case "--home" -> home = Optional.of(Path.of(value(flag, rest)));
+                case "--observe" -> observe = true;
                 case "--help", "-h" -> help = true;
                 default -> throw usage("unknown option " + flag);
             }
@@ -113,7 +118,7 @@ public record LaunchOptions(
             throw usage("--database-prefix may hold only a-z, 0-9 and _");
         }
         return new LaunchOptions(home, dataDir, reset, basePort, Map.copyOf(ports), random, pgPort, dbUrl, dbUser,
-                dbPassword, dbPrefix, seed, jvmOpts, timeout, help);
+                dbPassword, dbPrefix, seed, jvmOpts, timeout, observe, help);
     }
 
     private static Optional<String> env(Map<String, String> env, String key) {
