@@ -33,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObservedPlatformIT {
 
-    private static final Pattern ZIPKIN = Pattern.compile("^Traces \\(Zipkin UI\\): (http://localhost:(\\d+))/zipkin/$");
+    private static final Pattern ZIPKIN =
+            Pattern.compile("^Traces \\(Zipkin UI\\): (http://localhost:(\\d+))/zipkin/$");
+    private static final Pattern METRICS =
+            Pattern.compile("^Metrics: main (\\S+), users (\\S+), eval (\\S+), swapper (\\S+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -41,6 +44,7 @@ class ObservedPlatformIT {
     private Path dataDir;
     private String base;
     private String zipkin;
+    private Matcher metrics;
 
     @BeforeAll
     void startPlatform() throws Exception {
@@ -53,6 +57,8 @@ class ObservedPlatformIT {
         zipkin = launcher.awaitLine(ZIPKIN, Duration.ofSeconds(5))
                 .orElseThrow(() -> new AssertionError("no Zipkin line; output:\n" + launcher.output())).group(1)
                 .replace("localhost", "127.0.0.1");
+        metrics = launcher.awaitLine(METRICS, Duration.ofSeconds(5))
+                .orElseThrow(() -> new AssertionError("no metrics line; output:\n" + launcher.output()));
     }
 
     @AfterAll
@@ -103,6 +109,63 @@ class ObservedPlatformIT {
         JsonNode spans = awaitTrace(traceId, trace -> services(trace).containsAll(Set.of("main", "users"))
                 && hasDatabaseSpan(trace));
         assertTrue(hasDatabaseSpan(spans), spans.toString());
+    }
+
+    @Test
+    void prometheusScrapesAllFourServicesWithTheComposeScrapeConfig() throws Exception {
+        Path prometheus = Path.of("/usr/bin/prometheus");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(prometheus),
+                "prometheus not installed (Debian package prometheus)");
+        // deploy/prometheus/prometheus-compose.yml with this run's addresses for the compose host names
+        String config = Files.readString(Path.of(System.getProperty("dojo.home", ".."),
+                "deploy/prometheus/prometheus-compose.yml"));
+        String[] services = {"main:8090", "users:8081", "eval:8082", "swapper:8083"};
+        for (int i = 0; i < services.length; i++) {
+            URI url = URI.create(metrics.group(i + 1));
+            assertEquals("/prometheus", url.getPath());
+            assertTrue(config.contains("\"" + services[i] + "\""), services[i]);
+            config = config.replace("\"" + services[i] + "\"", "\"127.0.0.1:" + url.getPort() + "\"")
+                    .replace("scrape_interval: 15s", "scrape_interval: 1s").replace("scrape_timeout: 5s",
+                            "scrape_timeout: 1s");
+        }
+        Path dir = Files.createTempDirectory(dataDir, "prometheus");
+        Files.writeString(dir.resolve("prometheus.yml"), config);
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process server = new ProcessBuilder(prometheus.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            JsonNode up = null;
+            while (System.nanoTime() < deadline) {
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + port + "/api/v1/query?query=up")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    up = JSON.readTree(response.body()).path("data").path("result");
+                    Set<String> healthy = new HashSet<>();
+                    up.forEach(series -> {
+                        if ("1".equals(series.path("value").path(1).asText())) {
+                            healthy.add(series.path("metric").path("service").asText());
+                        }
+                    });
+                    if (healthy.equals(Set.of("main", "users", "eval", "swapper"))) {
+                        return;
+                    }
+                } catch (java.io.IOException notYet) {
+                    // Prometheus still starting
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("not every service scraped: " + up + "\n"
+                    + Files.readString(dir.resolve("prometheus.log")));
+        } finally {
+            server.destroy();
+            server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private static boolean hasDatabaseSpan(JsonNode trace) {
