@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,7 +53,7 @@ public final class Observability {
         }
         Observability observability = new Observability(port);
         observability.awaitReady(supervisor, readySeconds);
-        console.info(String.format(java.util.Locale.ROOT, "Zipkin ready on 127.0.0.1:%d in %.1f s", port,
+        console.info(String.format(Locale.ROOT, "Zipkin ready on 127.0.0.1:%d in %.1f s", port,
                 (System.nanoTime() - began) / 1e9));
         return observability;
     }
