@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -36,8 +38,9 @@ public class GradingTelemetry {
     private final Tracer tracer;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public GradingTelemetry(MeterRegistry registry, OpenTelemetry openTelemetry, GradingQueue queue) {
-        this.registry = registry;
+    /** {@code registry} is absent with DOJO_METRICS_ENABLED=false: then an empty composite, which keeps nothing. */
+    public GradingTelemetry(@Nullable MeterRegistry registry, OpenTelemetry openTelemetry, GradingQueue queue) {
+        this.registry = registry != null ? registry : new CompositeMeterRegistry();
         this.tracer = openTelemetry.getTracer("dev.dojo.eval.grading");
         Gauge.builder("dojo.grading.queue.waiting", queue, GradingQueue::waiting)
                 .description("Submissions waiting for a sandbox slot").register(registry);

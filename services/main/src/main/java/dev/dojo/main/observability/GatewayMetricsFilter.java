@@ -4,6 +4,7 @@ import dev.dojo.main.routing.Route;
 import dev.dojo.main.routing.RouteTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code http_client_requests_seconds{uri="/users/**"}}). One series per configured prefix, never per raw path.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(bean = MeterRegistry.class)
 public class GatewayMetricsFilter implements Ordered {
 
     private static final String ROUTE = "dojo.gatewayMetrics.route";
