@@ -128,7 +128,7 @@ start_proxies() { # $1 = backend url, $2 = nginx port, $3 = main port, $4 = name
   /usr/sbin/nginx -c "$WORK/proxy$4/nginx.conf" -e "$WORK/proxy$4/error.log" & PIDS+=($!)
   wait_for "http://127.0.0.1:$2/ping"
   # shellcheck disable=SC2086
-  MICRONAUT_SERVER_PORT=$3 DOJO_USERS_URL="$1" \
+  MICRONAUT_SERVER_PORT=$3 DOJO_MANAGEMENT_PORT=$(( $3 + 100 )) DOJO_USERS_URL="$1" \
     java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main$4.log" 2>&1 & PIDS+=($!)
   wait_for "http://127.0.0.1:$3/health/readiness"
 }

@@ -35,6 +35,7 @@ public record LaunchOptions(
         boolean seed,
         Optional<String> jvmOpts,
         int readyTimeoutSeconds,
+        boolean observe,
         boolean help) {
 
     public static final int DEFAULT_BASE_PORT = 8080;
@@ -96,6 +97,10 @@ public record LaunchOptions(
         @Option(names = "--home", paramLabel = "<path>",
                 description = "repository holding services/*/target/*.jar (env DOJO_HOME)")
         Path home;
+        @Option(names = "--observe", description = {
+                "also start Zipkin and send every service's traces there (env DOJO_OBSERVE=true);",
+                "the banner prints the Zipkin UI and the metrics URLs (docs/observability.md)"})
+        boolean observe;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
         boolean help;
     }
@@ -139,7 +144,8 @@ public record LaunchOptions(
                 basePort, Map.copyOf(ports), flags.randomPorts, pgPort, dbUrl,
                 Optional.ofNullable(flags.databaseUser).orElse("postgres"),
                 Optional.ofNullable(flags.databasePassword).orElse(""), dbPrefix, !flags.noSeed,
-                Optional.ofNullable(flags.jvmOpts), timeout, flags.help);
+                Optional.ofNullable(flags.jvmOpts), timeout,
+                flags.observe || Boolean.parseBoolean(env.getOrDefault("DOJO_OBSERVE", "false")), flags.help);
     }
 
     /** --data-dir → DOJO_DATA_DIR; blank counts as unset. Picocli converts (and rejects) it like a flag's value. */

@@ -3,6 +3,7 @@ package dev.dojo.launcher;
 import dev.dojo.launcher.database.DatabaseServer;
 import dev.dojo.launcher.database.LocalPostgres;
 import dev.dojo.launcher.database.PostgresBinaries;
+import dev.dojo.launcher.observe.Observability;
 import dev.dojo.launcher.process.ChildProcess;
 import dev.dojo.launcher.process.PidFile;
 import dev.dojo.launcher.process.Supervisor;
@@ -66,6 +67,10 @@ public final class Platform {
 
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Observability observability = options.observe()
+                ? Observability.start(home, java, supervisor, console, options.readyTimeoutSeconds()) : null;
+        // main's management listener (/prometheus): never its public port
+        int managementPort = options.randomPorts() ? Observability.freePort() : ports.of(Service.MAIN) + 10;
         Map<Service, Long> startedAt = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             List<String> command = new ArrayList<>();
@@ -78,6 +83,12 @@ public final class Platform {
             if (service == Service.SWAPPER) {
                 // swapper stays quiet about services still starting until the launcher itself would give up
                 env.put("DOJO_DOCS_STARTUP_GRACE", options.readyTimeoutSeconds() + "s");
+            }
+            if (service == Service.MAIN) {
+                env.put("DOJO_MANAGEMENT_PORT", Integer.toString(managementPort));
+            }
+            if (observability != null) {
+                env.putAll(observability.serviceEnvironment());
             }
             try {
                 startedAt.put(service, System.nanoTime());
@@ -95,6 +106,12 @@ public final class Platform {
         String url = ServiceEnvironment.publicUrl(ports);
         console.plain("Dojo is ready at " + url);
         console.plain("API docs: " + url + "/docs");
+        if (observability != null) {
+            console.plain("Traces (Zipkin UI): " + observability.uiUrl());
+            console.plain("Metrics: main http://localhost:" + managementPort + "/prometheus, users http://localhost:"
+                    + ports.of(Service.USERS) + "/prometheus, eval http://localhost:" + ports.of(Service.EVAL)
+                    + "/prometheus, swapper http://localhost:" + ports.of(Service.SWAPPER) + "/prometheus");
+        }
         if (options.seed()) {
             console.plain(DEMO_ACCOUNTS);
         }

@@ -6,14 +6,14 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import org.slf4j.MDC;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Accepts the caller's {@code X-Request-Id} (or makes one), exposes it to log lines as MDC {@code requestId},
- * and echoes it on the response so one request can be followed through main and the services.
+ * Accepts the caller's {@code X-Request-Id} (or makes one) and echoes it on the response so one request can be
+ * followed through main and the services; {@link dev.dojo.common.observability.LogCorrelationFilter} puts it in the
+ * MDC of the request's log lines (key {@value #MDC_KEY}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdFilter implements Ordered {
@@ -29,7 +29,6 @@ public class RequestIdFilter implements Ordered {
     public void assignId(HttpRequest<?> request) {
         String id = requestId(request);
         request.setAttribute(ATTRIBUTE, id);
-        MDC.put(MDC_KEY, id);
     }
 
     @ResponseFilter
@@ -37,7 +36,6 @@ public class RequestIdFilter implements Ordered {
         if (request.getAttribute(ATTRIBUTE).orElse(null) instanceof String id) {
             response.header(HEADER, id);
         }
-        MDC.remove(MDC_KEY);
     }
 
     /** The id of the request being handled: the caller's if it is safe to reuse, else a fresh one. */

@@ -28,11 +28,13 @@ public class Grader {
     private final Sandbox sandbox;
     private final GradingQueue queue;
     private final JsonMapper json;
+    private final GradingTelemetry telemetry;
 
-    public Grader(Sandbox sandbox, GradingQueue queue, JsonMapper json) {
+    public Grader(Sandbox sandbox, GradingQueue queue, JsonMapper json, GradingTelemetry telemetry) {
         this.sandbox = sandbox;
         this.queue = queue;
         this.json = json;
+        this.telemetry = telemetry;
     }
 
     /** Admins checking an exercise's reference solution share one account in the grading queue. */
@@ -51,8 +53,17 @@ public class Grader {
         List<TestCase> hidden = tests.stream().filter(TestCase::isHidden).toList();
         byte[] stdin = HarnessProtocol.request(code, examples.stream().map(TestCase::call).toList(),
                 hidden.stream().map(TestCase::call).toList());
-        SandboxRun run = queue.run(account, () -> sandbox.run(language, stdin));
-        return judge(examples, hidden, tolerance, run);
+        GradingTelemetry.Grading observed = telemetry.start(language);
+        try {
+            SandboxRun run = observed.within(
+                    () -> queue.run(account, () -> observed.sandbox(() -> sandbox.run(language, stdin))));
+            Grade grade = judge(examples, hidden, tolerance, run);
+            observed.graded(grade.verdict());
+            return grade;
+        } catch (RuntimeException e) {
+            observed.failed(e);
+            throw e;
+        }
     }
 
     private Grade judge(List<TestCase> examples, List<TestCase> hidden, double tolerance, SandboxRun run) {

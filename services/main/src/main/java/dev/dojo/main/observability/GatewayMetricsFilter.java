@@ -1,0 +1,68 @@
+package dev.dojo.main.observability;
+
+import dev.dojo.main.routing.Route;
+import dev.dojo.main.routing.RouteTable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpAttributes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Latency of every request main proxies, per owning route prefix and status: {@code dojo_gateway_requests_seconds}
+ * (a histogram). A proxied request matches no controller, so Micronaut's own server metrics cannot name its route;
+ * the owning prefix is also set as the request's URI template, which names main's downstream calls
+ * ({@code http_client_requests_seconds{uri="/users/**"}}). One series per configured prefix, never per raw path.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(bean = MeterRegistry.class)
+public class GatewayMetricsFilter implements Ordered {
+
+    private static final String ROUTE = "dojo.gatewayMetrics.route";
+
+    private final RouteTable routes;
+    private final MeterRegistry registry;
+
+    public GatewayMetricsFilter(RouteTable routes, MeterRegistry registry) {
+        this.routes = routes;
+        this.registry = registry;
+    }
+
+    @RequestFilter
+    public void start(HttpRequest<?> request) {
+        String path = request.getPath();
+        Route route = routes.find(path).orElse(null);
+        if (route == null) {
+            return;
+        }
+        String template = path.substring(0, route.match(path)) + "/**";
+        request.setAttribute(HttpAttributes.URI_TEMPLATE, template);
+        request.setAttribute(ROUTE, new Started(route.name(), template, System.nanoTime()));
+    }
+
+    @ResponseFilter
+    public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getAttribute(ROUTE).orElse(null) instanceof Started started) {
+            Timer.builder("dojo.gateway.requests").description("Requests main proxied, by route and status")
+                    .tag("upstream", started.upstream()).tag("uri", started.template())
+                    .tag("method", request.getMethodName()).tag("status", Integer.toString(response.code()))
+                    .publishPercentileHistogram()
+                    .register(registry).record(System.nanoTime() - started.nanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private record Started(String upstream, String template, long nanos) {
+    }
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE + 2;
+    }
+}
