@@ -25,7 +25,10 @@ public record ExerciseRequest(
         @Schema(example = "python", allowableValues = {"python"}) @NotBlank String language,
         @Schema(example = "# Enter your code here.") @Nullable @Size(max = 20000) @Pattern(regexp = NO_NUL)
         String starterCode,
-        @Schema(description = "examples (hidden: false; at least one) and hidden tests (at least one)")
+        @Schema(description = "examples (hidden: false; at least one) and hidden tests (at least one)",
+                example = "[{\"name\": \"adds small numbers\", \"call\": \"sum(2, 3)\", \"expected\": 5, "
+                        + "\"hidden\": false}, {\"name\": \"adds negative numbers\", \"call\": \"sum(-2, -7)\", "
+                        + "\"expected\": -9}]")
         @NotNull @NotEmpty @Size(max = 50) List<@Valid @NotNull TestCase> tests,
         @Schema(description = "how far a float may be from an expected float: |actual - expected| <= tolerance * "
                 + "max(1, |expected|, |actual|); 0 (the default) means exactly equal", example = "0")
