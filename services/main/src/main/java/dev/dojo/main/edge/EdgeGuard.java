@@ -156,7 +156,8 @@ final class EdgeGuard extends ChannelDuplexHandler {
             // for it is not left to a service's or the HTTP client's timing
             request.headers().remove(HttpHeaderNames.EXPECT);
             if (bodyToCome && HttpUtil.getContentLength(request, 0L) <= maxRequestSize) {
-                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+                ctx.write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+                ctx.channel().flush();
             }
         }
         phase = bodyToCome ? Phase.BODY : afterRequest();
