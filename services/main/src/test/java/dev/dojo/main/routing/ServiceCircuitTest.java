@@ -66,12 +66,12 @@ class ServiceCircuitTest {
     void letsOneTrialThroughAfterTheOpenPeriod() {
         circuit.onFailure(DOWN);
         circuit.onFailure(DOWN);
-        clock.advance(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(10).plusMillis(1)); // resilience4j: strictly after the open period
         assertTrue(circuit.tryAcquire());
         assertFalse(circuit.tryAcquire(), "only one trial at a time");
         circuit.onFailure(DOWN);
         assertEquals(State.OPEN, circuit.state());
-        clock.advance(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(10).plusMillis(1)); // resilience4j: strictly after the open period
         assertTrue(circuit.tryAcquire());
         circuit.onSuccess();
         assertEquals(State.CLOSED, circuit.state());
