@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A downstream on a bare socket, for what a real HTTP server will not do on purpose: close a kept-alive connection
  * between requests or as one arrives, break off mid-body, end a body by closing. Each request is answered by the
  * {@link Answer} set for its path with {@link #on}; by default a 200 with {@code ok <target>} on a kept-alive
- * connection. Request bodies must have a Content-Length (what main's fast lane sends).
+ * connection. Request bodies must have a Content-Length.
  */
 public final class RawService implements AutoCloseable {
 

@@ -3,6 +3,8 @@ package dev.dojo.main.proxy;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.envelope.Messages;
 import dev.dojo.common.requestid.RequestIdFilter;
+import dev.dojo.main.edge.CallerFault;
+import dev.dojo.main.edge.Refusals;
 import dev.dojo.main.routing.EdgePath;
 import dev.dojo.main.routing.GatewaySettings;
 import dev.dojo.main.routing.Route;
@@ -19,9 +21,11 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.HttpServerConfiguration;
+import io.netty.util.AsciiString;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import java.io.EOFException;
 import java.util.Optional;
 
 /**
@@ -34,6 +38,10 @@ public class GatewayFilter implements HttpServerFilter {
 
     /** Request attribute naming the service a request went to, for the access log and the client filters. */
     public static final String UPSTREAM = "dojo.upstream";
+
+    /** Micronaut's message when a caller's connection closes before its body ended (PipeliningServerHandler). */
+    private static final String CALLER_GONE = "Connection closed before full body was received";
+    private static final AsciiString EXPECT = AsciiString.cached("Expect");
 
     private final RouteTable routes;
     private final ClientAddress clientAddress;
@@ -74,12 +82,13 @@ public class GatewayFilter implements HttpServerFilter {
                     return incoming(response, callerCloses);
                 })
                 .onErrorResume(failure -> {
-                    if (bodyTooLarge(failure)) {
-                        // the caller's fault, not the service's: the circuit is not charged
+                    MutableHttpResponse<?> callersFault = callersFault(failure);
+                    if (callersFault != null) {
+                        // the call failed because of the caller: no outcome for the service's circuit
                         route.circuit().onAbandoned();
-                        return Mono.just(tooLarge());
+                        return Mono.just(callersFault);
                     }
-                    route.circuit().onFailure();
+                    route.circuit().onFailure(failure);
                     UpstreamFailure kind = UpstreamFailure.classify(failure);
                     kind.log(request.getMethodName(), request.getPath(), route.name(), failure);
                     return Mono.<MutableHttpResponse<?>>just(kind.response(route.name()));
@@ -87,18 +96,35 @@ public class GatewayFilter implements HttpServerFilter {
                 .doOnCancel(route.circuit()::onAbandoned);
     }
 
+    /** Closes the caller's connection: main does not read the rest of a body it refused. */
     private static MutableHttpResponse<?> tooLarge() {
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Envelope.fail(Messages.PAYLOAD_TOO_LARGE));
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Envelope.fail(Messages.PAYLOAD_TOO_LARGE))
+                .header(HttpHeaders.CONNECTION, "close");
     }
 
-    /** A chunked body that outgrew max-request-size while it streamed: Micronaut cut it off mid-way. */
-    private static boolean bodyTooLarge(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+    /**
+     * The answer for a call that failed because of its caller, or {@code null} when the service failed: a body over
+     * the limit (Micronaut cut it off mid-way), a body the edge failed ({@link CallerFault}: stalled, malformed), or
+     * a body that ended because the caller went away (then nobody reads the answer). Each closes the connection.
+     */
+    private static MutableHttpResponse<?> callersFault(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ContentLengthExceededException) {
-                return true;
+                return tooLarge();
+            }
+            if (cause instanceof CallerFault fault) {
+                return HttpResponse.status(fault.status()).body(Envelope.fail(fault.getMessage()))
+                        .header(HttpHeaders.CONNECTION, "close");
+            }
+            if (cause instanceof EOFException && CALLER_GONE.equals(cause.getMessage())) {
+                return HttpResponse.status(HttpStatus.BAD_REQUEST).body(Envelope.fail(Refusals.MALFORMED))
+                        .header(HttpHeaders.CONNECTION, "close");
+            }
+            if (cause.getCause() == cause) {
+                break;
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean wantsClose(HttpRequest<?> request) {
@@ -112,6 +138,8 @@ public class GatewayFilter implements HttpServerFilter {
             HeaderMap headers = HeaderMap.of(mutable);
             String forwardedFor = clientAddress.forwardedFor(headers, ClientAddress.peer(request.getRemoteAddress()));
             HopByHopHeaders.strip(headers);
+            // main answered any "Expect: 100-continue" itself when it started reading the body
+            headers.remove(EXPECT);
             ForwardedHeaders.apply(headers, forwardedFor, request.isSecure(), trustForwardedHeaders);
             headers.set(RequestIdFilter.HEADER, requestId);
         });

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The few header operations the proxy's rules need (names are best given as {@link io.netty.util.AsciiString}
- * constants, whose hash Netty's header maps need not recompute per look-up), so one rule serves both lanes: Micronaut's headers on the
- * filter path ({@link GatewayFilter}) and Netty's on the fast lane ({@link dev.dojo.main.proxy.fast.FastLane}).
+ * constants, whose hash Netty's header maps need not recompute per look-up), so one rule serves Micronaut's headers
+ * ({@link GatewayFilter}) and Netty's ({@link EdgeGuard}, before Micronaut sees a request).
  */
 public interface HeaderMap {
 

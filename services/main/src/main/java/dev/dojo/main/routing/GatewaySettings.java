@@ -14,28 +14,17 @@ import java.time.Duration;
  * @param trustForwardedHeaders whether an {@code X-Forwarded-For} from the caller is kept (only behind a trusted
  *                              proxy such as an ingress); at the edge it is replaced by the socket's address
  * @param circuitBreaker        when to stop calling a failing service for a while
- * @param fastLane              whether plain exchanges are proxied on the fast lane (dev.dojo.main.proxy.fast) rather
- *                              than through Micronaut's filter chain and HTTP client; both answer the same
- * @param poolIdleTimeout       how long the fast lane keeps an unused keep-alive connection to a service: shorter than
- *                              the services' own idle timeout (Micronaut's default is 5 minutes), so that main lets
- *                              go of a connection before the service does rather than sending a request down one the
- *                              service is just closing
  */
 @ConfigurationProperties("dojo.gateway")
 public record GatewaySettings(
         @Bindable(defaultValue = "2s") Duration connectTimeout,
         @Bindable(defaultValue = "30s") Duration readTimeout,
         @Bindable(defaultValue = "false") boolean trustForwardedHeaders,
-        CircuitBreakerSettings circuitBreaker,
-        @Bindable(defaultValue = "true") boolean fastLane,
-        @Bindable(defaultValue = "60s") Duration poolIdleTimeout) {
+        CircuitBreakerSettings circuitBreaker) {
 
     public GatewaySettings {
         if (circuitBreaker == null) {
             circuitBreaker = new CircuitBreakerSettings(5, Duration.ofSeconds(10));
-        }
-        if (poolIdleTimeout == null) {
-            poolIdleTimeout = Duration.ofSeconds(60);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  * @param connectTimeout how long a connection to the service may take
  * @param readTimeout    how long the service may stay silent while answering
  */
-public record Route(String name, URI url, List<String> prefixes, ProxyHttpClient client, CircuitBreaker circuit,
+public record Route(String name, URI url, List<String> prefixes, ProxyHttpClient client, ServiceCircuit circuit,
                     Duration connectTimeout, Duration readTimeout) {
 
     /**

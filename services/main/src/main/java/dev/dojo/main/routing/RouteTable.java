@@ -9,6 +9,7 @@ import io.micronaut.http.client.ProxyHttpClientRegistry;
 import jakarta.inject.Singleton;
 
 import java.net.MalformedURLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -80,7 +81,8 @@ public class RouteTable {
                 .map(prefix -> prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix)
                 .toList();
         var breaker = settings.circuitBreaker();
-        CircuitBreaker circuit = new CircuitBreaker(breaker.failureThreshold(), breaker.openFor(), System::nanoTime);
+        ServiceCircuit circuit = new ServiceCircuit(configuration.name(), breaker.failureThreshold(), breaker.openFor(),
+                Clock.systemUTC());
         return new Route(configuration.name(), configuration.url(), prefixes, client, circuit, connectTimeout,
                 readTimeout);
     }

@@ -4,9 +4,13 @@ import dev.dojo.testing.FreePort;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.FullBacklogListener;
 import dev.dojo.main.Http;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -20,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * eval starts down on a known port and comes back, swapper's port never completes a connect.
  */
 @MicronautTest
-class ResilienceTest extends LaneSuite {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResilienceTest implements TestPropertyProvider {
 
     private static final long OPEN_FOR_MILLIS = 1000;
 
@@ -29,13 +34,15 @@ class ResilienceTest extends LaneSuite {
     private final FullBacklogListener hanging = new FullBacklogListener();
     private FakeService eval;
 
-    @Override
-    String plainPath() {
-        return "/ping";
+    @Inject
+    EmbeddedServer server;
+
+    String base() {
+        return "http://127.0.0.1:" + server.getPort();
     }
 
     @Override
-    Map<String, String> routeProperties() {
+    public Map<String, String> getProperties() {
         return Map.of(
                 "dojo.routes.users.url", users.url(),
                 "dojo.routes.users.read-timeout", "500ms",

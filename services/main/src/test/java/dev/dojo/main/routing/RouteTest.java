@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RouteTest {
 
     private final Route users = new Route("users", URI.create("http://u"), List.of("/users", "/ping"), null,
-            new CircuitBreaker(1, Duration.ofSeconds(1), System::nanoTime), Duration.ofSeconds(1),
+            new ServiceCircuit("users", 1, Duration.ofSeconds(1), java.time.Clock.systemUTC()), Duration.ofSeconds(1),
             Duration.ofSeconds(1));
 
     @Test

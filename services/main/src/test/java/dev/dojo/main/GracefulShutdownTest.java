@@ -1,7 +1,5 @@
-package dev.dojo.main.proxy.fast;
+package dev.dojo.main;
 
-import dev.dojo.main.Http;
-import dev.dojo.main.RawService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * main shutting down (SIGTERM: the application context stops) while a fast-lane exchange is in flight: it stops
+ * main shutting down (SIGTERM: the application context stops) while a proxied exchange is in flight: it stops
  * accepting connections, lets the exchange finish, and closes the caller's connection after the answer. Graceful
  * shutdown is on in main's application.yml; the test only lengthens the grace period for slow machines.
  */

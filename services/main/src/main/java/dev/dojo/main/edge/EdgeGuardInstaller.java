@@ -1,0 +1,82 @@
+package dev.dojo.main.edge;
+
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import jakarta.inject.Singleton;
+
+/**
+ * Puts the edge's guard into every plain HTTP/1.1 connection: Micronaut's codec is swapped for one with the same
+ * limits whose headers report a {@code Content-Length} dropped for chunked coding ({@link FramingHeaders}), an
+ * {@link ArrivalWatch} goes in front of it and an {@link EdgeGuard} right behind it.
+ */
+@Singleton
+public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    static final String GUARD = "dojo-edge-guard";
+    static final String WATCH = "dojo-edge-arrivals";
+
+    private final Refusals refusals;
+    private final EdgeSettings settings;
+    private final NettyHttpServerConfiguration server;
+
+    public EdgeGuardInstaller(Refusals refusals, EdgeSettings settings, NettyHttpServerConfiguration server) {
+        this.refusals = refusals;
+        this.settings = settings;
+        this.server = server;
+    }
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        NettyServerCustomizer.Registry registry = event.getBean();
+        registry.register(new PerConnection(null));
+        return registry;
+    }
+
+    private HttpServerCodec codec() {
+        return new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(server.getMaxInitialLineLength())
+                .setMaxHeaderSize(server.getMaxHeaderSize())
+                .setMaxChunkSize(server.getMaxChunkSize())
+                .setInitialBufferSize(server.getInitialBufferSize())
+                .setStrictLineParsing(true) // bare LF line ends are refused (Netty's default, stated here)
+                .setHeadersFactory(FramingHeaders.FACTORY));
+    }
+
+    private final class PerConnection implements NettyServerCustomizer {
+
+        private final Channel channel;
+
+        private PerConnection(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return role == ChannelRole.CONNECTION && channel instanceof SocketChannel
+                    ? new PerConnection(channel) : this;
+        }
+
+        @Override
+        public void onStreamPipelineBuilt() {
+            if (channel == null) {
+                return;
+            }
+            ChannelPipeline pipeline = channel.pipeline();
+            String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
+            if (pipeline.get(codec) instanceof HttpServerCodec && pipeline.get(GUARD) == null) {
+                pipeline.replace(codec, codec, codec());
+                EdgeGuard guard = new EdgeGuard(refusals, settings, server.getMaxRequestSize());
+                pipeline.addBefore(codec, WATCH, new ArrivalWatch(guard));
+                pipeline.addAfter(codec, GUARD, guard);
+            }
+        }
+    }
+}

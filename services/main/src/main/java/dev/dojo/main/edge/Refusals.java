@@ -1,0 +1,48 @@
+package dev.dojo.main.edge;
+
+import dev.dojo.common.envelope.Envelope;
+import io.micronaut.json.JsonMapper;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The answers the edge writes itself, in the contract's envelope, each closing its connection. */
+@Singleton
+public class Refusals {
+
+    public static final String MALFORMED = "Malformed request.";
+    public static final String TIMEOUT = "Request timeout.";
+    public static final String HEADERS_TOO_LARGE = "Request headers too large.";
+    public static final String TARGET_TOO_LONG = "Request target too long.";
+    public static final String EXPECTATION = "Only Expect: 100-continue is supported.";
+
+    private final JsonMapper json;
+
+    public Refusals(JsonMapper json) {
+        this.json = json;
+    }
+
+    FullHttpResponse response(HttpResponseStatus status, String message) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(Envelope.fail(message));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return response;
+    }
+}

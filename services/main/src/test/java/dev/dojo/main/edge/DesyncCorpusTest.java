@@ -1,0 +1,354 @@
+package dev.dojo.main.edge;
+
+import dev.dojo.main.Http;
+import dev.dojo.main.RecordingBackend;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The desync corpus (docs/gateway.md, "Request framing"): hostile HTTP/1.1 sent on raw sockets through main to a
+ * {@link RecordingBackend} standing in for users. For every case, either main refuses it with a 4xx envelope, closes
+ * the connection and the service receives no complete request, or the service receives exactly one request whose
+ * body is the one main accepted; the request pipelined behind it on the same connection gets its own answer; no
+ * request for {@code /smuggled} ever reaches the service; and a fresh caller afterwards gets its own answer over
+ * main's pooled service connections.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DesyncCorpusTest implements TestPropertyProvider {
+
+    /** What a case must lead to. */
+    enum Outcome { REFUSED, ACCEPTED, ACCEPTED_THEN_CLOSED, ACCEPTED_THEN_CLOSED_OR_KEPT }
+
+    /**
+     * One case. {@code head} is sent verbatim, {@code {path}} replaced by the case's own path; {@code body} is what
+     * the service must receive when it is accepted.
+     */
+    record Case(String name, String request, Outcome outcome, String body) {
+    }
+
+    private static final String SMUGGLED = "GET /users/smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+
+    private final RecordingBackend users = RecordingBackend.start();
+    private final AtomicInteger probes = new AtomicInteger();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "dojo.routes.users.url", users.url(),
+                "dojo.routes.eval.url", "http://127.0.0.1:1",
+                "dojo.routes.swapper.url", "http://127.0.0.1:1",
+                "micronaut.server.max-request-size", "1024");
+    }
+
+    @AfterAll
+    void stopBackend() {
+        users.close();
+    }
+
+    static List<Case> corpus() {
+        List<Case> cases = new ArrayList<>();
+        // --- Content-Length and Transfer-Encoding together or disguised ---
+        cases.add(refused("cl-te", post("Content-Length: 6\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n" + SMUGGLED)));
+        cases.add(refused("te-cl", post("Transfer-Encoding: chunked\r\nContent-Length: 4\r\n",
+                "5c\r\n" + SMUGGLED + "\r\n0\r\n\r\n")));
+        for (String te : List.of("xchunked", "chunked, identity", "identity, chunked", "CHUNKED", "Chunked",
+                "chunked ;q=1", "chunked\u000b", "x chunked", "chunked, chunked", "gzip, chunked")) {
+            cases.add(refused("te-" + te.trim(), post("Transfer-Encoding: " + te + "\r\nContent-Length: 4\r\n",
+                    "0\r\n\r\n" + SMUGGLED)));
+            cases.add(refused("te-alone-" + te.trim(), post("Transfer-Encoding: " + te + "\r\n",
+                    "0\r\n\r\n" + SMUGGLED)));
+        }
+        cases.add(refused("te-space-before-colon", post("Transfer-Encoding : chunked\r\nContent-Length: 4\r\n",
+                "0\r\n\r\n" + SMUGGLED)));
+        cases.add(refused("te-leading-space-line", post(" Transfer-Encoding: chunked\r\nContent-Length: 4\r\n",
+                "0\r\n\r\n" + SMUGGLED)));
+        cases.add(refused("te-two-headers", post("Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n",
+                "0\r\n\r\n" + SMUGGLED)));
+        cases.add(refused("te-two-chunked", post("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+                "0\r\n\r\n" + SMUGGLED)));
+        cases.add(refused("te-obs-fold", post("Transfer-Encoding:\r\n chunked\r\nContent-Length: 4\r\n",
+                "0\r\n\r\n" + SMUGGLED)));
+        cases.add(refused("te-http10", "POST {path} HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n"));
+        // --- Content-Length forms ---
+        cases.add(refused("cl-duplicate-same", post("Content-Length: 5\r\nContent-Length: 5\r\n", "hello")));
+        cases.add(refused("cl-conflicting", post("Content-Length: 5\r\nContent-Length: 43\r\n", "hello" + SMUGGLED)));
+        cases.add(refused("cl-list", post("Content-Length: 5, 5\r\n", "hello")));
+        cases.add(refused("cl-plus", post("Content-Length: +5\r\n", "hello")));
+        cases.add(refused("cl-minus", post("Content-Length: -5\r\n", "hello")));
+        cases.add(refused("cl-hex", post("Content-Length: 0x5\r\n", "hello")));
+        cases.add(refused("cl-exponent", post("Content-Length: 5e0\r\n", "hello")));
+        cases.add(refused("cl-inner-space", post("Content-Length: 5 5\r\n", "hello")));
+        cases.add(refused("cl-letters", post("Content-Length: five\r\n", "hello")));
+        cases.add(refused("cl-empty", post("Content-Length: \r\n", "hello")));
+        cases.add(refused("cl-huge", post("Content-Length: 99999999999999999999999\r\n", "hello")));
+        cases.add(refused("cl-obs-fold", post("Content-Length:\r\n 5\r\n", "hello")));
+        cases.add(accepted("cl-leading-zeros", post("Content-Length: 005\r\n", "hello"), "hello"));
+        cases.add(accepted("cl-surrounding-spaces", post("Content-Length:   5  \r\n", "hello"), "hello"));
+        cases.add(accepted("cl-plain", post("Content-Length: 5\r\n", "hello"), "hello"));
+        cases.add(accepted("get-with-body", "GET {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
+                "hello"));
+        // --- line endings, folding, bytes that have no place in a head ---
+        cases.add(refused("bare-lf", "GET {path} HTTP/1.1\nHost: x\n\n"));
+        cases.add(refused("bare-lf-in-one-header", "GET {path} HTTP/1.1\r\nHost: x\nX-A: b\r\n\r\n"));
+        cases.add(refused("bare-cr", "GET {path} HTTP/1.1\r\nHost: x\rX-A: b\r\n\r\n"));
+        cases.add(refused("nul-in-value", "GET {path} HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n"));
+        cases.add(refused("cr-in-value", "GET {path} HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n"));
+        cases.add(refused("nul-in-name", "GET {path} HTTP/1.1\r\nHost: x\r\nX-\u0000A: b\r\n\r\n"));
+        cases.add(refused("no-colon", "GET {path} HTTP/1.1\r\nHost: x\r\nX-A b\r\n\r\n"));
+        cases.add(refused("space-in-target", "GET {path} x HTTP/1.1\r\nHost: x\r\n\r\n"));
+        cases.add(refused("junk-version", "GET {path} HTTP/1.1x\r\nHost: x\r\n\r\n"));
+        cases.add(accepted("obs-fold-other-header", "GET {path} HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n", ""));
+        // --- targets and Host ---
+        cases.add(refused("absolute-form", "GET http://127.0.0.1:1{path} HTTP/1.1\r\nHost: x\r\n\r\n"));
+        cases.add(refused("absolute-form-other-host", "GET http://evil.example/users/smuggled HTTP/1.1\r\nHost: x\r\n\r\n"));
+        cases.add(refused("authority-form", "CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: x\r\n\r\n"));
+        cases.add(refused("asterisk-get", "GET * HTTP/1.1\r\nHost: x\r\n\r\n"));
+        cases.add(refused("no-host", "GET {path} HTTP/1.1\r\n\r\n"));
+        cases.add(refused("two-hosts", "GET {path} HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n"));
+        cases.add(refused("h2-prior-knowledge", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"));
+        // --- Expect, HTTP/1.0 ---
+        cases.add(accepted("expect-continue-body-at-once",
+                post("Expect: 100-continue\r\nContent-Length: 5\r\n", "hello"), "hello"));
+        cases.add(closed("http10-body-no-keep-alive",
+                "POST {path} HTTP/1.0\r\nContent-Length: 5\r\n\r\nhello", "hello"));
+        cases.add(closedOrKept("http10-body-keep-alive",
+                "POST {path} HTTP/1.0\r\nConnection: keep-alive\r\nContent-Length: 5\r\n\r\nhello", "hello"));
+        // --- chunked bodies ---
+        cases.add(accepted("te-ows-around-chunked", post("Transfer-Encoding: \t chunked\t\r\n",
+                "5\r\nhello\r\n0\r\n\r\n"), "hello"));
+        cases.add(refused("te-ows-around-chunked-with-length", post("Transfer-Encoding: \t chunked\t\r\n"
+                + "Content-Length: 4\r\n", "0\r\n\r\n" + SMUGGLED)));
+        cases.add(accepted("chunked", post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\n\r\n"), "hello"));
+        cases.add(accepted("chunk-extensions",
+                post("Transfer-Encoding: chunked\r\n", "5;a=b;c=\"d\"\r\nhello\r\n0;x=y\r\n\r\n"), "hello"));
+        cases.add(accepted("trailers", post("Transfer-Encoding: chunked\r\n",
+                "5\r\nhello\r\n0\r\nX-Trailer: t\r\nX-Other: u\r\n\r\n"), "hello"));
+        // trailers never reach a service, framing ones included
+        cases.add(accepted("trailer-content-length", post("Transfer-Encoding: chunked\r\n",
+                "5\r\nhello\r\n0\r\nContent-Length: 43\r\n\r\n"), "hello"));
+        cases.add(accepted("trailer-transfer-encoding", post("Transfer-Encoding: chunked\r\n",
+                "5\r\nhello\r\n0\r\nTransfer-Encoding: chunked\r\n\r\n"), "hello"));
+        cases.add(refused("chunk-size-line-oversized", post("Transfer-Encoding: chunked\r\n",
+                "0".repeat(10_000) + "5\r\nhello\r\n0\r\n\r\n")));
+        cases.add(refused("chunk-size-overflow", post("Transfer-Encoding: chunked\r\n",
+                "ffffffffffffffff1\r\nhello\r\n0\r\n\r\n")));
+        cases.add(refused("chunk-size-not-hex", post("Transfer-Encoding: chunked\r\n", "zz\r\nhello\r\n0\r\n\r\n")));
+        cases.add(refused("chunk-size-negative", post("Transfer-Encoding: chunked\r\n", "-5\r\nhello\r\n0\r\n\r\n")));
+        cases.add(refused("chunk-longer-than-size", post("Transfer-Encoding: chunked\r\n",
+                "3\r\nhello\r\n0\r\n\r\n")));
+        cases.add(refused("chunk-bare-lf", post("Transfer-Encoding: chunked\r\n", "5\nhello\n0\n\n")));
+        // --- Connection nominations, Upgrade ---
+        for (String framing : List.of("Content-Length", "Transfer-Encoding", "Host", "close, Content-Length",
+                "keep-alive,content-length", "HOST")) {
+            cases.add(refused("connection-" + framing, post("Connection: " + framing + "\r\nContent-Length: 43\r\n",
+                    SMUGGLED)));
+        }
+        cases.add(accepted("connection-authorization",
+                "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: Authorization\r\nAuthorization: Bearer x\r\n\r\n", ""));
+        cases.add(accepted("connection-x-forwarded-for",
+                "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: X-Forwarded-For\r\nX-Forwarded-For: 6.6.6.6\r\n\r\n",
+                ""));
+        cases.add(accepted("connection-x-request-id",
+                "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: X-Request-Id\r\nX-Request-Id: abc\r\n\r\n", ""));
+        cases.add(accepted("upgrade-h2c", "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n", ""));
+        cases.add(accepted("upgrade-websocket", "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"
+                + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + "\r\n", ""));
+        // --- limits: the rest of the connection is never read as requests ---
+        cases.add(refused("413-declared", post("Content-Length: 2000\r\n", SMUGGLED)));
+        cases.add(refused("413-chunked", post("Transfer-Encoding: chunked\r\n",
+                "800\r\n" + "a".repeat(2048) + "\r\n0\r\n\r\n" + SMUGGLED)));
+        cases.add(refused("header-too-large", "GET {path} HTTP/1.1\r\nHost: x\r\nX-A: " + "a".repeat(20_000)
+                + "\r\n\r\n"));
+        cases.add(refused("target-too-long", "GET {path}/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+        return cases;
+    }
+
+    private static String post(String headers, String body) {
+        return "POST {path} HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n" + body;
+    }
+
+    private static Case refused(String name, String request) {
+        return new Case(name, request, Outcome.REFUSED, null);
+    }
+
+    private static Case accepted(String name, String request, String body) {
+        return new Case(name, request, Outcome.ACCEPTED, body);
+    }
+
+    private static Case closed(String name, String request, String body) {
+        return new Case(name, request, Outcome.ACCEPTED_THEN_CLOSED, body);
+    }
+
+    private static Case closedOrKept(String name, String request, String body) {
+        return new Case(name, request, Outcome.ACCEPTED_THEN_CLOSED_OR_KEPT, body);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachCaseIsRefusedOrPassedWhole() {
+        return corpus().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
+    }
+
+    private void run(Case c) throws InterruptedException {
+        String slug = c.name().replaceAll("[^A-Za-z0-9]+", "-");
+        String path = "/users/corpus/" + slug;
+        String next = "/users/next/" + slug;
+        String followUp = "GET " + next + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        int smuggledBefore = smuggled().size();
+        try (Http.Connection client = new Http.Connection(server.getPort())) {
+            // the follow-up rides in the same write: after a refusal it must never be read as a request
+            client.send(c.request().replace("{path}", path) + followUp);
+            Http.Response first = client.read();
+            if (c.outcome() == Outcome.REFUSED) {
+                assertTrue(first.status() >= 400 && first.status() < 500, c.name() + ": " + first.statusLine());
+                assertTrue(first.text().startsWith("{\"status\":\"fail\",\"message\":"), c.name() + ": " + first.text());
+                assertTrue(client.closedByPeer(5_000), c.name() + ": main closes the connection after a refusal");
+                assertTrue(users.complete(path).isEmpty(), c.name() + ": the service got " + users.complete(path)
+                        + (users.complete(path).isEmpty() ? "" : users.complete(path).get(0).rawText()));
+                assertTrue(users.complete(next).isEmpty(), c.name() + ": the rest of the connection was read");
+            } else {
+                assertEquals(200, first.status(), c.name() + ": " + first.text());
+                List<RecordingBackend.Request> got = users.awaitComplete(path, 1);
+                assertEquals(1, got.size(), c.name() + ": " + got);
+                assertArrayEquals(c.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), got.get(0).body(),
+                        c.name() + ": the service got body " + got.get(0).bodyText());
+                assertEquals("own " + got.get(0).method() + " " + path + " " + c.body().length(), first.text(),
+                        c.name());
+                if (c.outcome() == Outcome.ACCEPTED_THEN_CLOSED_OR_KEPT && client.closedByPeer(1_000)) {
+                    assertTrue(users.complete(next).isEmpty(), c.name() + ": closed, yet the next was read");
+                } else if (c.outcome() != Outcome.ACCEPTED_THEN_CLOSED) {
+                    Http.Response second = client.read();
+                    assertEquals(200, second.status(), c.name());
+                    assertEquals("own GET " + next + " 0", second.text(), c.name() + ": the next request's own answer");
+                    assertEquals(1, users.awaitComplete(next, 1).size());
+                } else {
+                    assertTrue(client.closedByPeer(5_000), c.name() + ": HTTP/1.0 without keep-alive is closed");
+                    assertTrue(users.complete(next).isEmpty(), c.name() + ": nothing after it was read");
+                }
+            }
+        }
+        assertEquals(smuggledBefore, smuggled().size(), c.name() + ": smuggled " + smuggled());
+        assertNothingFramedTwoWays(c.name());
+        assertAFreshCallerGetsItsOwnAnswer(c.name());
+    }
+
+    /** Requests for the smuggled path; only the pipelining test sends one on purpose. */
+    private List<RecordingBackend.Request> smuggled() {
+        return users.seen(request -> request.target().contains("smuggled"));
+    }
+
+    private void assertNothingFramedTwoWays(String name) {
+        for (RecordingBackend.Request request : users.seen()) {
+            assertTrue(request.header("Transfer-Encoding").isEmpty() || request.header("Content-Length").isEmpty(),
+                    name + ": main sent a request framed two ways: " + request.rawText());
+            assertTrue(request.header("Upgrade").isEmpty() && request.header("HTTP2-Settings").isEmpty()
+                    && request.header("Authorization").isEmpty() && request.header("Expect").isEmpty()
+                    && request.header("X-Trailer").isEmpty(), name + ": " + request.rawText());
+        }
+    }
+
+    private void assertAFreshCallerGetsItsOwnAnswer(String name) {
+        // main's pooled connections to the service must be in step: each of a few callers gets its own answer
+        for (int i = 0; i < 3; i++) {
+            String probe = "/users/probe/" + probes.incrementAndGet();
+            try (Http.Connection client = new Http.Connection(server.getPort())) {
+                Http.Response answer = client.send("GET " + probe + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
+                assertEquals(200, answer.status(), name);
+                assertEquals("own GET " + probe + " 0", answer.text(), name + ": a later caller's own answer");
+            }
+        }
+    }
+
+    @Test
+    void expectContinueIsAnsweredBeforeTheBodyIsSent() throws InterruptedException {
+        try (Http.Connection client = new Http.Connection(server.getPort())) {
+            client.send("POST /users/expect HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+            String interim = readLine(client) ;
+            assertTrue(interim.startsWith("HTTP/1.1 100"), interim);
+            assertEquals("", readLine(client));
+            client.send("hello");
+            Http.Response answer = client.read();
+            assertEquals("own POST /users/expect 5", answer.text());
+            assertEquals("hello", users.awaitComplete("/users/expect", 1).get(0).bodyText());
+        }
+    }
+
+    @Test
+    void pipelinedRequestsWithBodiesAreAnsweredInOrderEachWithItsOwnBody() throws InterruptedException {
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            String body = "body-" + i + "-" + "x".repeat(i * 7);
+            pipeline.append(i % 2 == 0
+                    ? "POST /users/pipe/" + i + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body
+                    : "POST /users/pipe/" + i + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+        }
+        try (Http.Connection client = new Http.Connection(server.getPort())) {
+            client.send(pipeline.toString());
+            for (int i = 1; i <= 5; i++) {
+                String body = "body-" + i + "-" + "x".repeat(i * 7);
+                Http.Response answer = client.read();
+                assertEquals("own POST /users/pipe/" + i + " " + body.length(), answer.text());
+                assertEquals(body, users.awaitComplete("/users/pipe/" + i, 1).get(0).bodyText());
+            }
+        }
+        assertNothingFramedTwoWays("pipelined");
+    }
+
+    @Test
+    void aRequestSentAfterA413OnTheSameConnectionIsNeverRead() {
+        try (Http.Connection client = new Http.Connection(server.getPort())) {
+            int smuggledBefore = smuggled().size();
+            client.send("POST /users/big HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n");
+            Http.Response refused = client.read();
+            assertEquals(413, refused.status());
+            assertEquals("{\"status\":\"fail\",\"message\":\"Payload too large.\"}", refused.text());
+            try {
+                client.send(SMUGGLED);
+            } catch (IllegalStateException closedWhileSending) {
+                // main closed first: also a refusal
+            }
+            assertTrue(client.closedByPeer(5_000));
+            assertEquals(smuggledBefore, smuggled().size());
+        }
+    }
+
+    private static String readLine(Http.Connection client) {
+        StringBuilder line = new StringBuilder();
+        try {
+            for (int c; (c = client.in().read()) >= 0; ) {
+                if (c == '\n') {
+                    return line.toString().strip();
+                }
+                line.append((char) c);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return line.toString();
+    }
+}
