@@ -44,6 +44,6 @@ class GradingTelemetryTest {
     }
 
     private static SandboxSettings settings() {
-        return new SandboxSettings("b", "p", "s", "sh", 65534, "required", 1, 1, Duration.ofSeconds(1));
+        return new SandboxSettings("b", "p", "s", "sh", 65534, "required", 1, 1, Duration.ofSeconds(1), 2);
     }
 }
