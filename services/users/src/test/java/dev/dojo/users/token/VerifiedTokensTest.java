@@ -69,6 +69,42 @@ class VerifiedTokensTest {
         assertTrue(tokens.find("t").isEmpty());
     }
 
+    @Test
+    void readsAndRewritesNeitherDropNorExtendAnEntry() {
+        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        Authentication first = expiringIn(60);
+        tokens.remember("t", first);
+        assertSame(first, tokens.find("t").orElseThrow());
+        clock.advanceSeconds(10);
+        assertSame(first, tokens.find("t").orElseThrow(), "a read must not end the entry");
+        Authentication again = expiringIn(50);
+        tokens.remember("t", again);
+        assertSame(again, tokens.find("t").orElseThrow(), "a rewrite keeps the token");
+        assertEquals(1, tokens.size());
+        clock.advanceSeconds(50);
+        assertTrue(tokens.find("t").isEmpty());
+        assertEquals(0, tokens.size());
+    }
+
+    @Test
+    void expGivenAsSecondsIsRead() {
+        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        long expSeconds = clock.instant().plusSeconds(60).getEpochSecond();
+        Authentication authentication = Authentication.build("1", List.of("user"), Map.of("exp", expSeconds));
+        tokens.remember("t", authentication);
+        assertSame(authentication, tokens.find("t").orElseThrow());
+        clock.advanceSeconds(60);
+        assertTrue(tokens.find("t").isEmpty());
+    }
+
+    @Test
+    void aTokenExpiringNowIsNotKept() {
+        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        tokens.remember("t", expiringIn(0));
+        assertTrue(tokens.find("t").isEmpty());
+        assertEquals(0, tokens.size());
+    }
+
     private Authentication expiringIn(long seconds) {
         return Authentication.build("1", List.of("user"),
                 Map.of("exp", Date.from(clock.instant().plusSeconds(seconds))));
