@@ -18,6 +18,12 @@ class ApplicationTest extends ServiceSmokeTest implements TestPropertyProvider {
 
     private final FakeService services = FakeService.start("all");
 
+    /** main's metrics listen on the management port (endpoints.all.port), never on its public port. */
+    @Override
+    protected boolean servesMetricsOnItsPort() {
+        return false;
+    }
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of(

@@ -106,6 +106,8 @@ public class AuthController {
     @Operation(summary = "Sign out (POST form; an optional {refresh_token} body is accepted)")
     @ApiResponse(responseCode = "200", description = "Successfully logged out.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid payload.",
+            content = @Content(schema = @Schema(implementation = Envelope.class)))
     @ApiResponse(responseCode = "401", description = "missing, expired or invalid token",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public Envelope<Void> logoutPost(Authentication authentication, @Nullable @Valid @Body RefreshRequest request) {
