@@ -94,9 +94,11 @@ class RateLimitVariantsTest implements TestPropertyProvider {
         }
     }
 
-    /** Targets a service routes to the handler of {@code path}: method case, trailing slash, query, absolute form. */
+    /**
+     * Targets a service routes to the handler of {@code path}: method case, trailing slash, query. (The absolute
+     * form, {@code POST http://host/auth/login}, is refused by the edge guard before routing: see {@link #refused}.)
+     */
     private List<String[]> counted(String path) {
-        String origin = "http://127.0.0.1:" + server.getPort();
         return List.of(
                 new String[]{"POST", path},
                 new String[]{"POST", path + "/"},
@@ -104,9 +106,7 @@ class RateLimitVariantsTest implements TestPropertyProvider {
                 new String[]{"POST", path + "/?a=b&c"},
                 new String[]{"POST", path + "?"},
                 new String[]{"post", path},
-                new String[]{"Post", path + "/"},
-                new String[]{"POST", origin + path},
-                new String[]{"POST", origin + path + "/?q"});
+                new String[]{"Post", path + "/"});
     }
 
     /** Ways of writing {@code path} that some reader could take for it and that main therefore refuses. */
@@ -114,6 +114,9 @@ class RateLimitVariantsTest implements TestPropertyProvider {
         List<String> variants = new ArrayList<>();
         String[] segments = path.substring(1).split("/");
         variants.add("/" + path);
+        // absolute-form targets: main takes only origin-form (RequestRules), whatever host they name
+        variants.add("http://127.0.0.1" + path);
+        variants.add("http://127.0.0.1:1" + path + "/?q");
         variants.add(path + "//");
         variants.add(path + "/.");
         variants.add(path + "/%2e");
