@@ -32,7 +32,7 @@ class PageHeadersTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("dojo.routes.swapper.url", swapper.url(), "dojo.gateway.fast-lane", "false");
+        return Map.of("dojo.routes.swapper.url", swapper.url());
     }
 
     @AfterAll

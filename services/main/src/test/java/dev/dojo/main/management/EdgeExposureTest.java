@@ -40,7 +40,6 @@ class EdgeExposureTest implements TestPropertyProvider {
                 "dojo.routes.users.url", services.url(),
                 "dojo.routes.eval.url", services.url(),
                 "dojo.routes.swapper.url", services.url(),
-                "dojo.gateway.fast-lane", "false",
                 "dojo.health.downstream-timeout", "10s");
     }
 

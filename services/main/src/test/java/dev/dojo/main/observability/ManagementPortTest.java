@@ -41,7 +41,6 @@ class ManagementPortTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of(
                 "endpoints.all.port", Integer.toString(managementPort),
-                "dojo.gateway.fast-lane", "false",
                 "dojo.routes.users.url", services.url(),
                 "dojo.routes.eval.url", services.url(),
                 "dojo.routes.swapper.url", services.url());

@@ -28,8 +28,7 @@ class AuthRateLimitTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("dojo.routes.users.url", users.url(), "dojo.rate-limit.requests", "3",
-                "dojo.gateway.fast-lane", "false");
+        return Map.of("dojo.routes.users.url", users.url(), "dojo.rate-limit.requests", "3");
     }
 
     @AfterAll

@@ -46,7 +46,6 @@ class RateLimitVariantsTest implements TestPropertyProvider {
         return Map.of(
                 "dojo.routes.users.url", users.url(),
                 "dojo.rate-limit.requests", Integer.toString(LIMIT),
-                "dojo.gateway.fast-lane", "false",
                 "test.manual-clock", "true");
     }
 

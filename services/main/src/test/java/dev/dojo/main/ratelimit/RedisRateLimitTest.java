@@ -27,7 +27,6 @@ class RedisRateLimitTest {
     private final FakeService users = FakeService.start("users");
     private final Map<String, Object> properties = Map.of(
             "dojo.routes.users.url", users.url(),
-            "dojo.gateway.fast-lane", "false",
             "dojo.rate-limit.requests", "10",
             "dojo.rate-limit.redis-url", REDIS,
             "dojo.rate-limit.redis-key-prefix", "dojo-test:" + UUID.randomUUID() + ":",
