@@ -4,20 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A downstream on a bare socket, for what a real HTTP server will not do on purpose: close a kept-alive connection
@@ -25,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Answer} set for its path with {@link #on}; by default a 200 with {@code ok <target>} on a kept-alive
  * connection. Request bodies must have a Content-Length.
  */
-public final class RawService implements AutoCloseable {
+public final class RawService extends LoopbackServer {
 
     /**
      * One request as it arrived: on which connection (numbered from 1 in accept order) and as which request on that
@@ -44,17 +37,10 @@ public final class RawService implements AutoCloseable {
         boolean write(Request request, OutputStream out) throws IOException;
     }
 
-    private final ServerSocket listener;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> seen = new ArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     private RawService() throws IOException {
-        listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        threads.execute(this::accept);
     }
 
     public static RawService start() {
@@ -63,10 +49,6 @@ public final class RawService implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public String url() {
-        return "http://127.0.0.1:" + listener.getLocalPort();
     }
 
     /** Answers requests for {@code path} (without query) with {@code answer}. */
@@ -79,11 +61,6 @@ public final class RawService implements AutoCloseable {
         return seen.stream().filter(request -> request.path().equals(path)).toList();
     }
 
-    /** How many connections to this service are open (the other end has not closed them). */
-    public int openConnections() {
-        return open.size();
-    }
-
     /** Writes a 200 with a Content-Length and {@code body} as text; the connection stays open. */
     public static boolean ok(OutputStream out, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -93,20 +70,8 @@ public final class RawService implements AutoCloseable {
         return true;
     }
 
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket socket = listener.accept();
-                open.add(socket);
-                int number = connections.incrementAndGet();
-                threads.execute(() -> serve(socket, number));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket, int connection) {
+    @Override
+    void serve(Socket socket, int connection) {
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
@@ -127,8 +92,6 @@ public final class RawService implements AutoCloseable {
             }
         } catch (IOException gone) {
             // the caller went away: nothing to answer
-        } finally {
-            open.remove(socket);
         }
     }
 
@@ -158,20 +121,4 @@ public final class RawService implements AutoCloseable {
         return null;
     }
 
-    @Override
-    public void close() {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // stopping anyway
-        }
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // stopping anyway
-            }
-        }
-        threads.shutdownNow();
-    }
 }

@@ -4,19 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +18,7 @@ import java.util.function.Predicate;
  * carrying both, so a test can see what a laxer service would have read. A request cut off by the connection
  * closing is recorded as incomplete and never answered.
  */
-public final class RecordingBackend implements AutoCloseable {
+public final class RecordingBackend extends LoopbackServer {
 
     /** One request as it arrived: its connection (from 1, accept order) and position on it (from 1). */
     public record Request(int connection, int onConnection, String method, String target, List<String> headers,
@@ -58,16 +50,9 @@ public final class RecordingBackend implements AutoCloseable {
         }
     }
 
-    private final ServerSocket listener;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Request> seen = new ArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     private RecordingBackend() throws IOException {
-        listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        threads.execute(this::accept);
     }
 
     public static RecordingBackend start() {
@@ -76,10 +61,6 @@ public final class RecordingBackend implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public String url() {
-        return "http://127.0.0.1:" + listener.getLocalPort();
     }
 
     /** Every request seen so far, complete or not, in arrival order. */
@@ -107,20 +88,8 @@ public final class RecordingBackend implements AutoCloseable {
         return found;
     }
 
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket socket = listener.accept();
-                open.add(socket);
-                int number = connections.incrementAndGet();
-                threads.execute(() -> serve(socket, number));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket, int connection) {
+    @Override
+    void serve(Socket socket, int connection) {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -144,8 +113,6 @@ public final class RecordingBackend implements AutoCloseable {
             }
         } catch (IOException gone) {
             // main closed the connection
-        } finally {
-            open.remove(socket);
         }
     }
 
@@ -241,20 +208,4 @@ public final class RecordingBackend implements AutoCloseable {
         return null;
     }
 
-    @Override
-    public void close() {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // stopping anyway
-        }
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // stopping anyway
-            }
-        }
-        threads.shutdownNow();
-    }
 }
