@@ -3,18 +3,18 @@ package dev.dojo.launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the user asked for: command-line flags first, then {@code DOJO_*} environment variables, then defaults.
@@ -38,13 +38,13 @@ public record LaunchOptions(
         boolean observe,
         boolean help) {
 
-    public static final int DEFAULT_BASE_PORT = 8080;
     static final int DEFAULT_READY_TIMEOUT = 120;
 
-    /** Options that an environment variable can set too: --data-dir ↔ DOJO_DATA_DIR, and so on. */
-    private static final Set<String> FROM_ENVIRONMENT = Set.of("--port", "--base-port", "--data-dir", "--database-url",
-            "--database-user", "--database-password", "--database-prefix", "--pg-port", "--jvm-opts",
-            "--ready-timeout", "--home");
+    /**
+     * An option whose description names {@code (env DOJO_X…)} takes DOJO_X as its default: the help text is the one
+     * place that pairs a flag with its variable.
+     */
+    private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("\\(env (DOJO_[A-Z_]+)");
 
     @Command(name = "./dojo", sortOptions = false, usageHelpWidth = 110,
             customSynopsis = "./dojo [options]   (or: java -jar launcher/target/dojo-launcher-<version>.jar [options])",
@@ -54,9 +54,9 @@ public record LaunchOptions(
     static final class Flags {
         @Option(names = "--port", paramLabel = "<n>", description = "main's port (env DOJO_PORT; default 8080)")
         Integer port;
-        @Option(names = "--base-port", paramLabel = "<n>",
+        @Option(names = "--base-port", paramLabel = "<n>", defaultValue = "8080",
                 description = "main=n, users=n+1, eval=n+2, swapper=n+3 (env DOJO_BASE_PORT)")
-        Integer basePort;
+        int basePort;
         @Option(names = "--users-port", paramLabel = "<n>", description = "users' port")
         Integer usersPort;
         @Option(names = "--eval-port", paramLabel = "<n>", description = "eval's port")
@@ -74,13 +74,13 @@ public record LaunchOptions(
                 "external PostgreSQL instead of the embedded one (env DOJO_DATABASE_URL),",
                 "e.g. jdbc:postgresql://127.0.0.1:5432/postgres"})
         String databaseUrl;
-        @Option(names = "--database-user", paramLabel = "<name>",
-                description = "(env DOJO_DATABASE_USER; default postgres)")
+        @Option(names = "--database-user", paramLabel = "<name>", defaultValue = "postgres",
+                description = "(env DOJO_DATABASE_USER; default ${DEFAULT-VALUE})")
         String databaseUser;
-        @Option(names = "--database-password", paramLabel = "<pw>",
+        @Option(names = "--database-password", paramLabel = "<pw>", defaultValue = "",
                 description = "(env DOJO_DATABASE_PASSWORD; default empty)")
         String databasePassword;
-        @Option(names = "--database-prefix", paramLabel = "<p>",
+        @Option(names = "--database-prefix", paramLabel = "<p>", defaultValue = "",
                 description = "databases <p>users and <p>eval (env DOJO_DATABASE_PREFIX)")
         String databasePrefix;
         @Option(names = "--pg-port", paramLabel = "<n>",
@@ -91,9 +91,9 @@ public record LaunchOptions(
         @Option(names = "--jvm-opts", paramLabel = "\"<flags>\"",
                 description = "JVM flags for every service, replacing the defaults (env DOJO_JVM_OPTS)")
         String jvmOpts;
-        @Option(names = "--ready-timeout", paramLabel = "<s>",
-                description = "seconds to wait for readiness (env DOJO_READY_TIMEOUT; default 120)")
-        Integer readyTimeout;
+        @Option(names = "--ready-timeout", paramLabel = "<s>", defaultValue = "" + DEFAULT_READY_TIMEOUT,
+                description = "seconds to wait for readiness (env DOJO_READY_TIMEOUT; default ${DEFAULT-VALUE})")
+        int readyTimeout;
         @Option(names = "--home", paramLabel = "<path>",
                 description = "repository holding services/*/target/*.jar (env DOJO_HOME)")
         Path home;
@@ -126,35 +126,38 @@ public record LaunchOptions(
         putPort(ports, Service.USERS, "--users-port", flags.usersPort);
         putPort(ports, Service.EVAL, "--eval-port", flags.evalPort);
         putPort(ports, Service.SWAPPER, "--swapper-port", flags.swapperPort);
-        int basePort = flags.basePort == null ? DEFAULT_BASE_PORT : port("--base-port", flags.basePort);
+        int basePort = port("--base-port", flags.basePort);
         Optional<Integer> pgPort = Optional.ofNullable(flags.pgPort).map(p -> port("--pg-port", p));
-        int timeout = flags.readyTimeout == null ? DEFAULT_READY_TIMEOUT : flags.readyTimeout;
-        if (timeout < 1) {
-            throw usage("--ready-timeout must be positive, got " + timeout);
+        if (flags.readyTimeout < 1) {
+            throw usage("--ready-timeout must be positive, got " + flags.readyTimeout);
         }
         Optional<String> dbUrl = Optional.ofNullable(flags.databaseUrl);
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql://")) {
             throw usage("--database-url must look like jdbc:postgresql://host:port/database, got " + dbUrl.get());
         }
-        String dbPrefix = Optional.ofNullable(flags.databasePrefix).orElse("");
-        if (!dbPrefix.matches("[a-z0-9_]*")) {
+        if (!flags.databasePrefix.matches("[a-z0-9_]*")) {
             throw usage("--database-prefix may hold only a-z, 0-9 and _");
         }
         return new LaunchOptions(Optional.ofNullable(flags.home), Optional.ofNullable(flags.dataDir), flags.reset,
-                basePort, Map.copyOf(ports), flags.randomPorts, pgPort, dbUrl,
-                Optional.ofNullable(flags.databaseUser).orElse("postgres"),
-                Optional.ofNullable(flags.databasePassword).orElse(""), dbPrefix, !flags.noSeed,
-                Optional.ofNullable(flags.jvmOpts), timeout,
-                flags.observe || Boolean.parseBoolean(env.getOrDefault("DOJO_OBSERVE", "false")), flags.help);
+                basePort, Map.copyOf(ports), flags.randomPorts, pgPort, dbUrl, flags.databaseUser,
+                flags.databasePassword, flags.databasePrefix, !flags.noSeed, Optional.ofNullable(flags.jvmOpts),
+                flags.readyTimeout, flags.observe, flags.help);
     }
 
-    /** --data-dir → DOJO_DATA_DIR; blank counts as unset. Picocli converts (and rejects) it like a flag's value. */
+    /**
+     * The value of the variable an option's description names; blank counts as unset (then the option's own default
+     * applies). Picocli converts (and rejects) it like a flag's value.
+     */
     private static String environmentValue(ArgSpec argument, Map<String, String> env) {
-        if (!(argument instanceof OptionSpec option) || !FROM_ENVIRONMENT.contains(option.longestName())) {
+        // the annotation's own text: description() would expand ${DEFAULT-VALUE}, which asks this provider again
+        if (!(argument.userObject() instanceof Field field) || !field.isAnnotationPresent(Option.class)) {
             return null;
         }
-        String variable = "DOJO_" + option.longestName().substring(2).replace('-', '_').toUpperCase(Locale.ROOT);
-        String value = env.get(variable);
+        Matcher named = ENVIRONMENT_VARIABLE.matcher(String.join(" ", field.getAnnotation(Option.class).description()));
+        if (!named.find()) {
+            return null;
+        }
+        String value = env.get(named.group(1));
         return value == null || value.isBlank() ? null : value.strip();
     }
 

@@ -30,6 +30,20 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void everyVariableTheHelpNamesIsRead() {
+        LaunchOptions defaults = LaunchOptions.parse(List.of(), Map.of());
+        assertEquals(List.of("postgres", "", "", false), List.of(defaults.databaseUser(), defaults.databasePassword(),
+                defaults.databasePrefix(), defaults.observe()));
+        LaunchOptions fromEnv = LaunchOptions.parse(List.of(), Map.of("DOJO_DATABASE_PASSWORD", "pw",
+                "DOJO_DATABASE_PREFIX", "ci_", "DOJO_OBSERVE", "true", "DOJO_JVM_OPTS", "-Xmx1g",
+                "DOJO_DATA_DIR", "/tmp/d", "DOJO_DATABASE_URL", "jdbc:postgresql://h:1/db"));
+        assertEquals(List.of("pw", "ci_", true, "-Xmx1g", "/tmp/d", "jdbc:postgresql://h:1/db"),
+                List.of(fromEnv.databasePassword(), fromEnv.databasePrefix(), fromEnv.observe(),
+                        fromEnv.jvmOpts().orElseThrow(), fromEnv.dataDir().orElseThrow().toString(),
+                        fromEnv.databaseUrl().orElseThrow()));
+    }
+
+    @Test
     void randomPortsAreDistinct() {
         PortPlan plan = PortPlan.of(LaunchOptions.parse(List.of("--random-ports"), Map.of()));
         assertEquals(5, new java.util.HashSet<>(List.of(plan.of(Service.USERS), plan.of(Service.EVAL),
