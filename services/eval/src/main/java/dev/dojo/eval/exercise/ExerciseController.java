@@ -1,6 +1,7 @@
 package dev.dojo.eval.exercise;
 
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.openapi.AdminOnly;
 import dev.dojo.common.security.Roles;
 import dev.dojo.common.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -21,7 +22,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -58,15 +58,11 @@ public class ExerciseController {
 
     @Post
     @Secured(Roles.ADMIN)
-    @SecurityRequirement(name = "bearerAuth")
+    @AdminOnly
     @Operation(summary = "Add an exercise (admin)",
             description = "Accepted only if the reference solution passes every one of its tests.")
     @ApiResponse(responseCode = "201", description = "New exercise was added!")
     @ApiResponse(responseCode = "400", description = "Invalid payload, or the solution fails a test",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid token",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "403", description = "Not an admin",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     @ApiResponse(responseCode = "503", description = "Grading unavailable or busy",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
@@ -77,15 +73,11 @@ public class ExerciseController {
 
     @Put("/{id}")
     @Secured(Roles.ADMIN)
-    @SecurityRequirement(name = "bearerAuth")
+    @AdminOnly
     @Operation(summary = "Replace an exercise (admin)",
             description = "Every field is replaced; the reference solution must pass the new tests.")
     @ApiResponse(responseCode = "200", description = "Exercise was updated!")
     @ApiResponse(responseCode = "400", description = "Invalid payload, or the solution fails a test",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid token",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "403", description = "Not an admin",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     @ApiResponse(responseCode = "404", description = "Exercise does not exist.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
@@ -97,13 +89,9 @@ public class ExerciseController {
 
     @Delete("/{id}")
     @Secured(Roles.ADMIN)
-    @SecurityRequirement(name = "bearerAuth")
+    @AdminOnly
     @Operation(summary = "Delete an exercise (admin)", description = "Its submissions and scores go with it.")
     @ApiResponse(responseCode = "200", description = "Exercise was deleted!")
-    @ApiResponse(responseCode = "401", description = "Missing or invalid token",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
     @ApiResponse(responseCode = "404", description = "Exercise does not exist.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public Envelope<Void> delete(String id) {

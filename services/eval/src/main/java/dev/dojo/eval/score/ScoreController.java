@@ -1,5 +1,6 @@
 package dev.dojo.eval.score;
 
+import dev.dojo.common.openapi.SignedIn;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -25,10 +25,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/scores")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@SecurityRequirement(name = "bearerAuth")
+@SignedIn
 @Tag(name = "scores")
-@ApiResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
 public class ScoreController {
 
     static final String MISSING = "Score does not exist";

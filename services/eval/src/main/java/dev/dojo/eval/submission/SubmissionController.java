@@ -1,5 +1,6 @@
 package dev.dojo.eval.submission;
 
+import dev.dojo.common.openapi.SignedIn;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -19,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -27,10 +27,8 @@ import jakarta.validation.Valid;
 @Controller("/submissions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@SecurityRequirement(name = "bearerAuth")
+@SignedIn
 @Tag(name = "submissions")
-@ApiResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
 public class SubmissionController {
 
     private final SubmissionService submissions;

@@ -1,8 +1,8 @@
 package dev.dojo.users.account;
 
+import dev.dojo.common.openapi.AdminOnly;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.security.Roles;
-import dev.dojo.users.api.OpenApiSecurity;
 import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
 import io.micronaut.http.HttpResponse;
@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -76,15 +75,11 @@ public class UserController {
     @Post
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(Roles.ADMIN)
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @AdminOnly
     @Operation(summary = "Add a user (admins only)")
     @ApiResponse(responseCode = "201", description = "\"<email> was added!\"",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     @ApiResponse(responseCode = "400", description = "Invalid payload. / Sorry. That email already exists.",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "401", description = "missing, expired or invalid token",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "403", description = "You do not have permission to do that.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public HttpResponse<Envelope<Void>> add(@Valid @Body NewAccount request) {
         try {

@@ -1,10 +1,10 @@
 package dev.dojo.users.auth;
 
+import dev.dojo.common.openapi.SignedIn;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.security.Caller;
 import dev.dojo.users.account.ActiveUserCache;
 import dev.dojo.users.account.NewAccount;
-import dev.dojo.users.api.OpenApiSecurity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -87,11 +87,9 @@ public class AuthController {
     @Get("/logout")
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @SignedIn
     @Operation(summary = "Sign out: revoke the caller's refresh tokens")
     @ApiResponse(responseCode = "200", description = "Successfully logged out.",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "401", description = "missing, expired or invalid token",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public Envelope<Void> logout(Authentication authentication) {
         auth.logout(Caller.of(authentication).userId());
@@ -102,13 +100,11 @@ public class AuthController {
     @Post("/logout")
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @SignedIn
     @Operation(summary = "Sign out (POST form; an optional {refresh_token} body is accepted)")
     @ApiResponse(responseCode = "200", description = "Successfully logged out.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     @ApiResponse(responseCode = "400", description = "Invalid payload.",
-            content = @Content(schema = @Schema(implementation = Envelope.class)))
-    @ApiResponse(responseCode = "401", description = "missing, expired or invalid token",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public Envelope<Void> logoutPost(Authentication authentication, @Nullable @Valid @Body RefreshRequest request) {
         return logout(authentication);
@@ -116,7 +112,7 @@ public class AuthController {
 
     @Get("/status")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @SecurityRequirement(name = SignedIn.BEARER)
     @Operation(summary = "The signed-in user's account",
             description = "Validates the token locally and reads the user's row once by primary key.")
     @ApiResponse(responseCode = "200", description = "data: the caller's account",
