@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import type { TokenResponse } from '../api/dojo';
+import type { Tokens } from '../api/tokens';
 import { useFlash } from '../flash/FlashContext';
 import { useSession } from './SessionContext';
 
@@ -15,7 +15,7 @@ export function useSignInForm(failureMessage: (error: unknown) => string) {
   const navigate = useNavigate();
   const [sending, setSending] = useState(false);
 
-  function submitWith(valid: boolean, request: () => Promise<TokenResponse>) {
+  function submitWith(valid: boolean, request: () => Promise<Tokens>) {
     return async (event: FormEvent) => {
       event.preventDefault();
       if (!valid || sending) return;
