@@ -81,3 +81,13 @@ export function signIn(authToken = 'access-1', refreshToken = 'refresh-1') {
   window.localStorage.setItem('authToken', authToken);
   window.localStorage.setItem('refreshToken', refreshToken);
 }
+
+/** main around a sign-in: `answer` to the login or register call, then what the exercises page asks for. */
+export function signInApi(call: 'POST /auth/login' | 'POST /auth/register', answer: unknown) {
+  return fakeApi({
+    [call]: answer as Answer,
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': ok({ status: 'success', data: { exercises: EXERCISES } }),
+    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+  });
+}
