@@ -115,6 +115,14 @@ export async function runCode(page) {
   return { verdict: (await result.locator('.grade-text').textContent()).trim(), result, sawGrading: first === 'Grading...' };
 }
 
+/** A new learner submits `code` for an exercise and gets its result panel (see runCode). */
+export async function newLearnerRuns(page, title, code) {
+  await signedUp(page);
+  await openExercise(page, title);
+  await typeCode(page, code);
+  return runCode(page);
+}
+
 function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -2,8 +2,8 @@
 // grading, progress, admin authoring, sessions, keyboard-only use and phone width, against the real platform.
 import assert from 'node:assert/strict';
 import {
-  ADMIN, GRADING_TIMEOUT, MICHAEL, alert, editorText, flash, gone, h1, link, login, navTexts, newUser,
-  openExercise, register, rules, runCode, signedIn, signedUp, typeCode, visible,
+  ADMIN, GRADING_TIMEOUT, MICHAEL, alert, editorText, flash, gone, h1, link, login, navTexts, newLearnerRuns,
+  newUser, openExercise, register, rules, runCode, signedIn, signedUp, typeCode, visible,
 } from './helpers.mjs';
 
 const REGISTER_RULES = [
@@ -177,10 +177,7 @@ export const scenarios = [
   }],
 
   ['solving an exercise: Correct!, a solved mark, and solved in My progress', async ({ page, harness }) => {
-    await signedUp(page);
-    await openExercise(page, 'Sum');
-    await typeCode(page, 'def sum(x, y):\n    return x + y\n');
-    const { verdict, result } = await runCode(page);
+    const { verdict, result } = await newLearnerRuns(page, 'Sum', 'def sum(x, y):\n    return x + y\n');
     assert.equal(verdict, 'Correct!');
     await visible(result.getByText('All tests passed.'));
     await visible(page.locator('.tag').filter({ hasText: '✓ Solved' }));
@@ -201,10 +198,7 @@ export const scenarios = [
   }],
 
   ['a wrong answer: Incorrect! with each test, pass/fail, expected vs actual, and the output', async ({ page, harness }) => {
-    await signedUp(page);
-    await openExercise(page, 'Sum');
-    await typeCode(page, 'def sum(x, y):\n    print("adding", x, y)\n    return x + y if x >= 0 else 0\n');
-    const { verdict, result } = await runCode(page);
+    const { verdict, result } = await newLearnerRuns(page, 'Sum', 'def sum(x, y):\n    print("adding", x, y)\n    return x + y if x >= 0 else 0\n');
     assert.equal(verdict, 'Incorrect!');
     await visible(result.getByText('Some tests did not give the expected result.'));
     const failed = result.locator('tr.test-failed').filter({ has: page.getByRole('rowheader', { name: 'adds negative numbers' }) });

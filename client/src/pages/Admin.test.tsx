@@ -24,7 +24,8 @@ async function fillForm(user: User) {
   await fill(user, screen.getByLabelText('Reference solution'), 'def double(n): return n * 2');
 }
 
-test('an admin creates an exercise with its tests and solution', async () => {
+/** An admin on the new-exercise form, filled in; the API accepts the exercise. */
+async function createExercise() {
   signIn();
   const { calls } = fakeApi({
     'GET /auth/status': statusOf(ADMIN),
@@ -33,6 +34,11 @@ test('an admin creates an exercise with its tests and solution', async () => {
   });
   const { user } = renderApp('/admin/exercises/new');
   await fillForm(user);
+  return { calls, user };
+}
+
+test('an admin creates an exercise with its tests and solution', async () => {
+  const { calls, user } = await createExercise();
   await user.click(screen.getByRole('button', { name: 'Create exercise' }));
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Admin' })).toBeInTheDocument();
@@ -95,14 +101,7 @@ test('editing loads the exercise with its tests and sends a PUT', async () => {
 });
 
 test('a new test is hidden by default; the checkbox makes it an example; the float tolerance is sent', async () => {
-  signIn();
-  const { calls } = fakeApi({
-    'GET /auth/status': statusOf(ADMIN),
-    'GET /exercises': ok({ status: 'success', data: { exercises: EXERCISES } }),
-    'POST /exercises': { status: 201, body: { status: 'success', message: 'New exercise was added!', data: { id: 3 } } },
-  });
-  const { user } = renderApp('/admin/exercises/new');
-  await fillForm(user);
+  const { calls, user } = await createExercise();
   expect(screen.getByLabelText('Test 1 hidden')).not.toBeChecked();
   expect(screen.getByLabelText('Test 2 hidden')).toBeChecked();
   await user.click(screen.getByLabelText('Test 2 hidden'));

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/dojo';
-import type { Exercise } from '../api/dojo';
-import { LoadError, Loading } from '../components/Loading';
-import { useSession } from '../session/SessionContext';
 import { useLoad } from '../api/useLoad';
+import { Loaded, Loading } from '../components/Loading';
+import { Table } from '../components/Table';
+import { useSession } from '../session/SessionContext';
 
 /** Admin pages render only for admins; the API enforces the same rule (403) regardless. */
 export function AdminOnly({ children }: { children: ReactNode }) {
@@ -22,7 +22,7 @@ export function AdminOnly({ children }: { children: ReactNode }) {
 }
 
 export function AdminExercises() {
-  const { data: exercises, error } = useLoad<Exercise[]>(api.exercises, []);
+  const exercises = useLoad(api.exercises, []);
 
   return (
     <section>
@@ -31,34 +31,22 @@ export function AdminExercises() {
       <p>
         <Link className="button is-primary" to="/admin/exercises/new">New exercise</Link>
       </p>
-      {error && <LoadError message={error} />}
-      {!error && !exercises && <Loading />}
-      {exercises && (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">ID</th>
-                <th scope="col">Title</th>
-                <th scope="col">Tests</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+      <Loaded state={exercises}>
+        {(list) => (
+          <Table columns={['ID', 'Title', 'Tests', <span className="visually-hidden">Actions</span>]}>
+            {list.map((exercise) => (
+              <tr key={exercise.id}>
+                <td>{exercise.id}</td>
+                <td>{exercise.title}</td>
+                <td>{exercise.tests?.length ?? '–'}</td>
+                <td>
+                  <Link to={`/admin/exercises/${exercise.id}/edit`} aria-label={`Edit ${exercise.title}`}>Edit</Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {exercises.map((exercise) => (
-                <tr key={exercise.id}>
-                  <td>{exercise.id}</td>
-                  <td>{exercise.title}</td>
-                  <td>{exercise.tests?.length ?? '–'}</td>
-                  <td>
-                    <Link to={`/admin/exercises/${exercise.id}/edit`} aria-label={`Edit ${exercise.title}`}>Edit</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </Table>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, messageOf } from '../api/client';
 import type { FieldError } from '../api/client';
 import { api } from '../api/dojo';
-import type { ExerciseInput } from '../api/dojo';
-import { LoadError, Loading } from '../components/Loading';
+import type { Exercise, ExerciseInput } from '../api/dojo';
+import { useLoad } from '../api/useLoad';
+import { Loaded } from '../components/Loading';
 import { Markdown } from '../components/Markdown';
 import { useFlash } from '../flash/FlashContext';
 
@@ -46,44 +47,38 @@ const EMPTY: FormInput = {
   solution: '',
 };
 
+/** The form's starting point for an exercise being edited. */
+function formOf(exercise: Exercise): FormInput {
+  return {
+    title: exercise.title,
+    body: exercise.body ?? '',
+    language: 'python',
+    starter_code: exercise.starter_code ?? '',
+    float_tolerance: exercise.float_tolerance ?? 0,
+    tests: exercise.tests?.length
+      ? exercise.tests.map((t) => ({
+        name: t.name, call: t.call, expected: expectedText(t.expected), hidden: t.hidden ?? true,
+      }))
+      : EMPTY.tests,
+    solution: exercise.solution ?? '',
+  };
+}
+
 /** Create (no id) or edit an exercise. The server checks the solution against the tests and says which failed. */
 export function ExerciseForm() {
   const params = useParams();
   const id = params.id === undefined ? null : Number(params.id);
+  const exercise = useLoad(id === null ? null : () => api.exercise(id).then(formOf), [id]);
+  if (id === null) return <ExerciseEditor id={null} initial={EMPTY} />;
+  return <Loaded state={exercise}>{(initial) => <ExerciseEditor id={id} initial={initial} />}</Loaded>;
+}
+
+function ExerciseEditor({ id, initial }: { id: number | null; initial: FormInput }) {
   const navigate = useNavigate();
   const flash = useFlash();
-  const [input, setInput] = useState<FormInput | null>(id === null ? EMPTY : null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [input, setInput] = useState<FormInput>(initial);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; errors: FieldError[] } | null>(null);
-
-  useEffect(() => {
-    if (id === null) return;
-    let cancelled = false;
-    api
-      .exercise(id)
-      .then((e) => {
-        if (cancelled) return;
-        setInput({
-          title: e.title,
-          body: e.body,
-          language: e.language || 'python',
-          starter_code: e.starter_code ?? '',
-          float_tolerance: e.float_tolerance ?? 0,
-          tests: e.tests?.length
-            ? e.tests.map((t) => ({ name: t.name, call: t.call, expected: expectedText(t.expected), hidden: t.hidden ?? true }))
-            : EMPTY.tests,
-          solution: e.solution ?? '',
-        });
-      })
-      .catch((e) => !cancelled && setLoadError(messageOf(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [id]);
-
-  if (loadError) return <LoadError message={loadError} />;
-  if (!input) return <Loading />;
 
   const set = (patch: Partial<FormInput>) => setInput({ ...input, ...patch });
   const setTest = (index: number, patch: Partial<FormTest>) =>
@@ -91,7 +86,6 @@ export function ExerciseForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!input) return;
     setSaving(true);
     setServerError(null);
     try {
@@ -128,7 +122,8 @@ export function ExerciseForm() {
         </div>
         <div className="field">
           <label htmlFor="language">Language</label>
-          <select id="language" name="language" value={input.language} onChange={(e) => set({ language: e.target.value })}>
+          <select id="language" name="language" value={input.language}
+            onChange={(e) => set({ language: e.target.value as FormInput['language'] })}>
             <option value="python">Python</option>
           </select>
         </div>
@@ -145,7 +140,7 @@ export function ExerciseForm() {
         )}
         <div className="field">
           <label htmlFor="starter_code">Starter code</label>
-          <textarea id="starter_code" name="starter_code" className="code" rows={4} value={input.starter_code}
+          <textarea id="starter_code" name="starter_code" className="code" rows={4} value={input.starter_code ?? ''}
             spellCheck={false} onChange={(e) => set({ starter_code: e.target.value })} />
         </div>
         <fieldset className="tests">

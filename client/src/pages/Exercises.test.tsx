@@ -32,6 +32,20 @@ const passedRun = {
   results: failedRun.results.map((r) => ({ ...r, passed: true })),
 };
 
+/** A signed-in learner on the first exercise presses Run Code; the grader gives `answer`. */
+async function runCode(answer: Parameters<typeof fakeApi>[0][string]) {
+  signIn();
+  fakeApi({
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': exercisesAnswer,
+    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+    'POST /submissions': answer,
+  });
+  const { user } = renderApp('/');
+  await screen.findByRole('heading', { level: 2, name: 'Sum' });
+  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+}
+
 test('signed out: the exercise and a warning, but no Run Code', async () => {
   fakeApi({ 'GET /exercises': exercisesAnswer });
   renderApp('/');
@@ -97,16 +111,7 @@ test('Run Code disables itself, shows Grading..., then Incorrect! with each test
 });
 
 test('hidden tests show only passed or failed, numbered, with a note that their details stay secret', async () => {
-  signIn();
-  fakeApi({
-    'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': exercisesAnswer,
-    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
-    'POST /submissions': { status: 201, body: { status: 'success', data: failedRun } },
-  });
-  const { user } = renderApp('/');
-  await screen.findByRole('heading', { level: 2, name: 'Sum' });
-  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  await runCode({ status: 201, body: { status: 'success', data: failedRun } });
   expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
   const first = screen.getByRole('rowheader', { name: 'Hidden test 1' }).closest('tr')!;
   expect(within(first).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['', '✓ passed', '', '']);
@@ -153,46 +158,23 @@ test.each([
   ['output_limit', 'Your code printed more output than allowed, so it was stopped.'],
   ['error', 'Your code stopped with an error'],
 ])('a %s verdict is explained in plain words', async (verdict, words) => {
-  signIn();
-  fakeApi({
-    'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': exercisesAnswer,
-    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
-    'POST /submissions': { status: 201, body: { status: 'success', data: { ...failedRun, verdict, results: [], output_truncated: verdict === 'output_limit' } } },
-  });
-  const { user } = renderApp('/');
-  await screen.findByRole('heading', { level: 2, name: 'Sum' });
-  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  const stopped = { ...failedRun, verdict, results: [], output_truncated: verdict === 'output_limit' };
+  await runCode({ status: 201, body: { status: 'success', data: stopped } });
   expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
   expect(screen.getByText((text) => text.startsWith(words))).toBeInTheDocument();
 });
 
 test('a stopped run without results or output fields (omitted when empty) still shows its verdict', async () => {
-  signIn();
-  fakeApi({
-    'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': exercisesAnswer,
-    'POST /submissions': { status: 201, body: { status: 'success', data: { id: 9, exercise_id: 1, verdict: 'timeout', passed: false, duration_ms: 5000, created_at: 'x' } } },
-  });
-  const { user } = renderApp('/');
-  await screen.findByRole('heading', { level: 2, name: 'Sum' });
-  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  const stopped = { id: 9, exercise_id: 1, verdict: 'timeout', passed: false, duration_ms: 5000, created_at: 'x' };
+  await runCode({ status: 201, body: { status: 'success', data: stopped } });
   expect(await screen.findByText('Incorrect!')).toBeInTheDocument();
   expect(screen.getByText(/took too long and was stopped/)).toBeInTheDocument();
   expect(screen.queryByRole('table')).not.toBeInTheDocument();
 });
 
 test('a busy grader is a friendly message and the button comes back', async () => {
-  signIn();
-  fakeApi({
-    'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': exercisesAnswer,
-    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
-    'POST /submissions': { status: 503, body: { status: 'error', message: 'The grader is busy. Please try again in a moment.' } },
-  });
-  const { user } = renderApp('/');
-  await screen.findByRole('heading', { level: 2, name: 'Sum' });
-  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  const message = 'The grader is busy. Please try again in a moment.';
+  await runCode({ status: 503, body: { status: 'error', message } });
   expect(await screen.findByRole('alert')).toHaveTextContent('The grader is busy. Please try again in a moment.');
   expect(screen.getByRole('button', { name: 'Run Code' })).toBeEnabled();
 });
@@ -204,31 +186,13 @@ test('the exercises list failing to load shows a message instead of a blank page
 });
 
 test('over its share of the grader, the learner reads the service\'s own 429 message', async () => {
-  signIn();
   const message = 'You already have 2 submissions being graded. Wait for one to finish, then submit again.';
-  fakeApi({
-    'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': exercisesAnswer,
-    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
-    'POST /submissions': { status: 429, body: { status: 'error', message } },
-  });
-  const { user } = renderApp('/');
-  await screen.findByRole('heading', { level: 2, name: 'Sum' });
-  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  await runCode({ status: 429, body: { status: 'error', message } });
   expect(await screen.findByRole('alert')).toHaveTextContent(message);
   expect(screen.getByRole('button', { name: 'Run Code' })).toBeEnabled();
 });
 
 test('a 429 without a message still explains itself', async () => {
-  signIn();
-  fakeApi({
-    'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': exercisesAnswer,
-    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
-    'POST /submissions': { status: 429 },
-  });
-  const { user } = renderApp('/');
-  await screen.findByRole('heading', { level: 2, name: 'Sum' });
-  await user.click(screen.getByRole('button', { name: 'Run Code' }));
+  await runCode({ status: 429 });
   expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Please wait a minute and try again.');
 });

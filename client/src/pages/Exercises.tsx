@@ -1,13 +1,13 @@
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { messageOf } from '../api/client';
 import { api } from '../api/dojo';
-import type { Exercise, Score, Submission } from '../api/dojo';
-import { LoadError, Loading } from '../components/Loading';
+import type { Exercise, Submission } from '../api/dojo';
+import { useLoad } from '../api/useLoad';
+import { Loaded, Loading } from '../components/Loading';
 import { Markdown } from '../components/Markdown';
 import { useSession } from '../session/SessionContext';
 import { SubmissionResult } from './SubmissionResult';
-import { useLoad } from '../api/useLoad';
 
 // CodeMirror is most of the bundle: load it only on the exercises page.
 const CodeEditor = lazy(() => import('../components/CodeEditor'));
@@ -20,24 +20,11 @@ export const exercisePath = (id: number) => `/exercise/${id}`;
 export function Exercises() {
   const { signedIn } = useSession();
   const params = useParams();
-  const [solved, setSolved] = useState<Set<number>>(new Set());
-  const { data: exercises, error } = useLoad<Exercise[]>(api.exercises, [signedIn]);
-
-  const loadScores = useCallback(() => {
-    if (!signedIn) {
-      setSolved(new Set());
-      return;
-    }
-    api
-      .scores()
-      .then((scores: Score[]) => setSolved(new Set(scores.filter((s) => s.solved).map((s) => s.exercise_id))))
-      .catch(() => undefined); // the marks are a nicety: the page works without them
-  }, [signedIn]);
-  useEffect(loadScores, [loadScores]);
-
+  const exercises = useLoad(api.exercises, [signedIn]);
+  // the ✓ marks are a nicety: without scores (signed out, or their load failed) the page works all the same
+  const scores = useLoad(signedIn ? api.scores : null, [signedIn]);
+  const solved = new Set((scores.data ?? []).filter((s) => s.solved).map((s) => s.exercise_id));
   const requested = params.id === undefined ? undefined : Number(params.id);
-  const index = exercises ? Math.max(0, exercises.findIndex((e) => e.id === requested)) : 0;
-  const current = exercises?.[index];
 
   return (
     <section>
@@ -48,38 +35,42 @@ export function Exercises() {
           <span>Please log in to submit an exercise.</span>
         </div>
       )}
-      {error && <LoadError message={error} />}
-      {!error && !exercises && <Loading />}
-      {exercises && exercises.length === 0 && <p>There are no exercises yet.</p>}
-      {exercises && current && (
-        <div className="exercises-layout">
-          <nav className="exercise-list" aria-label="All exercises">
-            <h2 className="visually-hidden">All exercises</h2>
-            <ol>
-              {exercises.map((exercise) => (
-                <li key={exercise.id}>
-                  <Link to={exercisePath(exercise.id)} aria-current={exercise.id === current.id ? 'page' : undefined}
-                    className={exercise.id === current.id ? 'current' : undefined}>
-                    <span className="solved-mark" aria-hidden="true">{solved.has(exercise.id) ? '✓' : ''}</span>
-                    {exercise.title}
-                    {solved.has(exercise.id) && <span className="visually-hidden"> (solved)</span>}
-                  </Link>
-                </li>
-              ))}
-            </ol>
-          </nav>
-          <ExercisePanel
-            key={current.id}
-            exercise={current}
-            signedIn={signedIn}
-            solved={solved.has(current.id)}
-            onGraded={loadScores}
-            prev={index > 0 ? exercises[index - 1] : undefined}
-            next={index < exercises.length - 1 ? exercises[index + 1] : undefined}
-            position={`${index + 1} of ${exercises.length}`}
-          />
-        </div>
-      )}
+      <Loaded state={exercises}>
+        {(list) => {
+          if (list.length === 0) return <p>There are no exercises yet.</p>;
+          const index = Math.max(0, list.findIndex((e) => e.id === requested));
+          const current = list[index];
+          return (
+            <div className="exercises-layout">
+              <nav className="exercise-list" aria-label="All exercises">
+                <h2 className="visually-hidden">All exercises</h2>
+                <ol>
+                  {list.map((exercise) => (
+                    <li key={exercise.id}>
+                      <Link to={exercisePath(exercise.id)} aria-current={exercise.id === current.id ? 'page' : undefined}
+                        className={exercise.id === current.id ? 'current' : undefined}>
+                        <span className="solved-mark" aria-hidden="true">{solved.has(exercise.id) ? '✓' : ''}</span>
+                        {exercise.title}
+                        {solved.has(exercise.id) && <span className="visually-hidden"> (solved)</span>}
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              </nav>
+              <ExercisePanel
+                key={current.id}
+                exercise={current}
+                signedIn={signedIn}
+                solved={solved.has(current.id)}
+                onGraded={scores.reload}
+                prev={index > 0 ? list[index - 1] : undefined}
+                next={index < list.length - 1 ? list[index + 1] : undefined}
+                position={`${index + 1} of ${list.length}`}
+              />
+            </div>
+          );
+        }}
+      </Loaded>
     </section>
   );
 }
@@ -122,7 +113,7 @@ function ExercisePanel({ exercise, signedIn, solved, onGraded, prev, next, posit
         {solved && <span className="tag is-success">✓ Solved</span>}
         <span className="exercise-position">Exercise {position}</span>
       </div>
-      <Markdown source={exercise.body} className="markdown exercise-body" />
+      <Markdown source={exercise.body ?? ''} className="markdown exercise-body" />
       {exercise.examples && exercise.examples.length > 0 && (
         <section className="examples" aria-label="Examples">
           <h4>Examples</h4>

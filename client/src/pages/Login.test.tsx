@@ -1,15 +1,8 @@
 import { screen } from '@testing-library/react';
-import { EXERCISES, MICHAEL, fakeApi, ok, statusOf } from '../test/fakeApi';
+import { ok, signInApi } from '../test/fakeApi';
 import { renderApp } from '../test/render';
 
-function routes(loginAnswer: unknown) {
-  return fakeApi({
-    'POST /auth/login': loginAnswer as never,
-    'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': ok({ status: 'success', data: { exercises: EXERCISES } }),
-    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
-  });
-}
+const routes = (answer: unknown) => signInApi('POST /auth/login', answer);
 
 const rules = () => Array.from(document.querySelectorAll('.validation-list > li'));
 

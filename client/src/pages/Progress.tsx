@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { api } from '../api/dojo';
 import type { Exercise, Score, Submission } from '../api/dojo';
-import { LoadError, Loading } from '../components/Loading';
+import { useLoad } from '../api/useLoad';
+import { Loaded } from '../components/Loading';
+import { Table } from '../components/Table';
 import { useSession } from '../session/SessionContext';
 import { exercisePath } from './Exercises';
 import { VERDICT_LABEL } from './verdicts';
-import { useLoad } from '../api/useLoad';
 
 interface ProgressData {
   exercises: Exercise[];
@@ -33,7 +34,7 @@ function loadProgress(): Promise<ProgressData> {
 
 export function Progress() {
   const { signedIn } = useSession();
-  const { data, error } = useLoad<ProgressData>(signedIn ? loadProgress : null, [signedIn]);
+  const progress = useLoad(signedIn ? loadProgress : null, [signedIn]);
 
   if (!signedIn) {
     return (
@@ -50,9 +51,7 @@ export function Progress() {
     <section>
       <h1>My progress</h1>
       <hr />
-      {error && <LoadError message={error} />}
-      {!error && !data && <Loading />}
-      {data && <ProgressReport data={data} />}
+      <Loaded state={progress}>{(data) => <ProgressReport data={data} />}</Loaded>
     </section>
   );
 }
@@ -100,26 +99,15 @@ function ProgressReport({ data }: { data: ProgressData }) {
       {recent.length === 0 ? (
         <p>No submissions yet. Pick an exercise and press Run Code.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table recent-submissions">
-            <thead>
-              <tr>
-                <th scope="col">Exercise</th>
-                <th scope="col">Result</th>
-                <th scope="col">When</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recent.map((submission) => (
-                <tr key={submission.id}>
-                  <td>{titles.get(submission.exercise_id) ?? `#${submission.exercise_id}`}</td>
-                  <td>{VERDICT_LABEL[submission.verdict] ?? submission.verdict}</td>
-                  <td><time dateTime={submission.created_at}>{new Date(submission.created_at).toLocaleString()}</time></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table className="table recent-submissions" columns={['Exercise', 'Result', 'When']}>
+          {recent.map((submission) => (
+            <tr key={submission.id}>
+              <td>{titles.get(submission.exercise_id) ?? `#${submission.exercise_id}`}</td>
+              <td>{VERDICT_LABEL[submission.verdict] ?? submission.verdict}</td>
+              <td><time dateTime={submission.created_at}>{new Date(submission.created_at).toLocaleString()}</time></td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -1,17 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
-import { EXERCISES, MICHAEL, fakeApi, ok, statusOf } from '../test/fakeApi';
+import { signInApi } from '../test/fakeApi';
 import { renderApp } from '../test/render';
 
 const registered = { status: 201, body: { status: 'success', message: 'Successfully registered.', auth_token: 'a1', refresh_token: 'r1' } };
 
-function routes(registerAnswer: unknown) {
-  return fakeApi({
-    'POST /auth/register': registerAnswer as never,
-    'GET /auth/status': statusOf(MICHAEL),
-    'GET /exercises': ok({ status: 'success', data: { exercises: EXERCISES } }),
-    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
-  });
-}
+const routes = (answer: unknown) => signInApi('POST /auth/register', answer);
 
 const rules = () => Array.from(document.querySelectorAll('.validation-list > li'));
 const submit = () => screen.getByRole('button', { name: 'Submit' });

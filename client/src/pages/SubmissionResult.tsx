@@ -1,4 +1,5 @@
 import type { Submission, TestResult } from '../api/dojo';
+import { Table } from '../components/Table';
 import { explainVerdict } from './verdicts';
 
 /** A row header: the example's name, or "Hidden test n" (a learner never learns more about a hidden test). */
@@ -25,38 +26,25 @@ export function SubmissionResult({ submission }: { submission: Submission }) {
           <p>
             {passedCount} of {submission.results.length} tests passed.
           </p>
-          <div className="table-scroll">
-            <table className="table test-results">
-              <caption className="visually-hidden">Test results</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Test</th>
-                  <th scope="col">Call</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Expected</th>
-                  <th scope="col">Actual</th>
+          <Table className="table test-results" caption="Test results"
+            columns={['Test', 'Call', 'Result', 'Expected', 'Actual']}>
+            {submission.results.map((result, index) => {
+              if (result.hidden) hiddenIndex += 1;
+              const rowClass = `${result.passed ? 'test-passed' : 'test-failed'}${result.hidden ? ' test-hidden' : ''}`;
+              return (
+                <tr key={index} className={rowClass}>
+                  <th scope="row">{testLabel(result, hiddenIndex)}</th>
+                  <td>{result.call != null && <code>{result.call}</code>}</td>
+                  <td>{result.passed ? '✓ passed' : '✗ failed'}</td>
+                  <td>{result.expected != null && <code>{result.expected}</code>}</td>
+                  <td>
+                    {result.actual != null && <code>{result.actual}</code>}
+                    {result.error && <pre className="test-error">{result.error}</pre>}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {submission.results.map((result, index) => {
-                  if (result.hidden) hiddenIndex += 1;
-                  const rowClass = `${result.passed ? 'test-passed' : 'test-failed'}${result.hidden ? ' test-hidden' : ''}`;
-                  return (
-                    <tr key={index} className={rowClass}>
-                      <th scope="row">{testLabel(result, hiddenIndex)}</th>
-                      <td>{result.call !== undefined && <code>{result.call}</code>}</td>
-                      <td>{result.passed ? '✓ passed' : '✗ failed'}</td>
-                      <td>{result.expected !== undefined && <code>{result.expected}</code>}</td>
-                      <td>
-                        {result.actual !== undefined && <code>{result.actual}</code>}
-                        {result.error && <pre className="test-error">{result.error}</pre>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </Table>
           {hiddenCount > 0 && (
             <p className="hint hidden-tests-note">
               Hidden tests show only whether they passed: their calls and values stay secret, and what your code prints

@@ -1,15 +1,17 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import { api } from '../api/dojo';
-import type { CurrentUser, TokenResponse } from '../api/dojo';
 import { revokeSession } from '../api/client';
+import { api } from '../api/dojo';
+import type { CurrentUser } from '../api/dojo';
 import { clearTokens, getAuthToken, getTokens, setTokens, subscribeTokens } from '../api/tokens';
+import type { Tokens } from '../api/tokens';
+import { useLoad } from '../api/useLoad';
 
 interface Session {
   signedIn: boolean;
   /** The signed-in user's profile, once /auth/status answered (null while loading or signed out). */
   user: CurrentUser | null;
-  signIn: (tokens: TokenResponse) => void;
+  signIn: (tokens: Tokens) => void;
   signOut: () => Promise<void>;
 }
 
@@ -18,29 +20,15 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const token = useSyncExternalStore(subscribeTokens, getAuthToken, () => null);
   const signedIn = token !== null;
-  const [user, setUser] = useState<CurrentUser | null>(null);
 
-  // Load the profile once per sign-in (not per token refresh: the user is the same).
-  useEffect(() => {
-    // getAuthToken() too: on /logout the page's own effect (children run first) has cleared the tokens already,
-    // and asking /auth/status then only earns a 401 in the console
-    if (!signedIn || getAuthToken() === null) {
-      setUser(null);
-      return;
-    }
-    let cancelled = false;
-    api
-      .status()
-      .then((profile) => !cancelled && setUser(profile))
-      .catch(() => !cancelled && setUser(null));
-    return () => {
-      cancelled = true;
-    };
-  }, [signedIn]);
+  // The profile, once per sign-in (not per token refresh: the user is the same). The token is read again when the
+  // load starts: on /logout the page's own effect (children run first) has cleared it already, and asking
+  // /auth/status then only earns a 401 in the console.
+  const loadUser = () => (getAuthToken() === null ? Promise.resolve(null) : api.status());
+  const profile = useLoad(signedIn ? loadUser : null, [signedIn]);
+  const user = profile.error ? null : profile.data;
 
-  const signIn = useCallback((tokens: TokenResponse) => {
-    setTokens({ authToken: tokens.authToken, refreshToken: tokens.refreshToken });
-  }, []);
+  const signIn = useCallback((tokens: Tokens) => setTokens(tokens), []);
 
   const signOut = useCallback(async () => {
     const tokens = getTokens();

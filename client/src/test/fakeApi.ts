@@ -16,18 +16,19 @@ type Handler = (call: Call) => Answer | Promise<Answer>;
 
 export function fakeApi(routes: Record<string, Handler | Answer>) {
   const calls: Call[] = [];
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = (init.method ?? 'GET').toUpperCase();
-    const headers = new Headers(init.headers);
+  // openapi-fetch hands fetch a Request; anything else is called as fetch(url, init)
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(new URL(String(input), 'http://localhost'), init);
+    const url = new URL(request.url);
+    const body = await request.text();
     const call: Call = {
-      method,
+      method: request.method.toUpperCase(),
       path: url.pathname + url.search,
-      body: init.body ? JSON.parse(String(init.body)) : undefined,
-      authorization: headers.get('Authorization'),
+      body: body ? JSON.parse(body) : undefined,
+      authorization: request.headers.get('Authorization'),
     };
     calls.push(call);
-    const route = routes[`${method} ${url.pathname + url.search}`] ?? routes[`${method} ${url.pathname}`];
+    const route = routes[`${call.method} ${call.path}`] ?? routes[`${call.method} ${url.pathname}`];
     const answer = typeof route === 'function' ? await route(call) : (route ?? { status: 404, body: { status: 'fail', message: 'Not found' } });
     if (answer === 'network-error') throw new TypeError('Failed to fetch');
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
@@ -79,4 +80,14 @@ export const statusOf = (user: typeof MICHAEL) => ok({ status: 'success', data: 
 export function signIn(authToken = 'access-1', refreshToken = 'refresh-1') {
   window.localStorage.setItem('authToken', authToken);
   window.localStorage.setItem('refreshToken', refreshToken);
+}
+
+/** main around a sign-in: `answer` to the login or register call, then what the exercises page asks for. */
+export function signInApi(call: 'POST /auth/login' | 'POST /auth/register', answer: unknown) {
+  return fakeApi({
+    [call]: answer as Answer,
+    'GET /auth/status': statusOf(MICHAEL),
+    'GET /exercises': ok({ status: 'success', data: { exercises: EXERCISES } }),
+    'GET /scores/user': ok({ status: 'success', data: { scores: [] } }),
+  });
 }
