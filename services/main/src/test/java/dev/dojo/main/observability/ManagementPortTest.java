@@ -41,9 +41,9 @@ class ManagementPortTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of(
                 "endpoints.all.port", Integer.toString(managementPort),
-                "dojo.routes.users.url", services.url(),
-                "dojo.routes.eval.url", services.url(),
-                "dojo.routes.swapper.url", services.url());
+                "micronaut.http.services.users.url", services.url(),
+                "micronaut.http.services.eval.url", services.url(),
+                "micronaut.http.services.swapper.url", services.url());
     }
 
     @AfterAll
