@@ -5,7 +5,7 @@
 #   on:  the defaults (Micrometer + Prometheus registry, route histograms) and traces exported to a real Zipkin
 #        (launcher/target/zipkin/zipkin-server.jar) with OTEL_TRACES_SAMPLER_ARG=0.1 (10 % of new traces kept)
 # Usage: bench/gateway/observability.sh [seconds-per-round]   (env: ROUNDS=3 CONNECTIONS=32 THREADS=2 WARMUP=20)
-# Both run Micronaut's proxy path (GatewayFilter; the hand-written fast lane is being removed). Prints requests/s of each and the ratio on/off (goal ≥ 0.9). Needs wrk, nginx, java 17, main's jar.
+# Both run main's one proxy path (GatewayFilter → ProxyHttpClient, ADR 0037). Prints requests/s of each and the ratio on/off (goal ≥ 0.9). Needs wrk, nginx, java 17, main's jar.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${1:-10}"; ROUNDS="${ROUNDS:-3}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"
@@ -37,7 +37,7 @@ start_main() { # $1 = port, $2 = management port, rest = env
   local port=$1 mgmt=$2; shift 2
   # shellcheck disable=SC2086
   env "$@" MICRONAUT_SERVER_PORT=$port DOJO_MANAGEMENT_PORT=$mgmt DOJO_USERS_URL="http://127.0.0.1:$BACKEND_PORT" \
-    DOJO_GATEWAY_FAST_LANE=false java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main-$port.log" 2>&1 & PIDS+=($!)
+    java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main-$port.log" 2>&1 & PIDS+=($!)
   wait_for "http://127.0.0.1:$port/ping"
 }
 start_main $OFF_PORT 18195 DOJO_METRICS_ENABLED=false OTEL_SDK_DISABLED=true
