@@ -5,7 +5,7 @@
 #   on:  the defaults (Micrometer + Prometheus registry, route histograms) and traces exported to a real Zipkin
 #        (launcher/target/zipkin/zipkin-server.jar) with OTEL_TRACES_SAMPLER_ARG=0.1 (10 % of new traces kept)
 # Usage: bench/gateway/observability.sh [seconds-per-round]   (env: ROUNDS=3 CONNECTIONS=32 THREADS=2 WARMUP=20)
-# Both run Micronaut's proxy path (GatewayFilter; the only lane since ADR 0037). Prints requests/s of each and the ratio on/off (goal ≥ 0.9). Needs wrk, nginx, java 17, main's jar.
+# Both run main's one proxy path (GatewayFilter → ProxyHttpClient, ADR 0037). Prints requests/s of each and the ratio on/off (goal ≥ 0.9). Needs wrk, nginx, java 17, main's jar.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${1:-10}"; ROUNDS="${ROUNDS:-3}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"

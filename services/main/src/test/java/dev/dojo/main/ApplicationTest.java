@@ -27,9 +27,9 @@ class ApplicationTest extends ServiceSmokeTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "dojo.routes.users.url", services.url(),
-                "dojo.routes.eval.url", services.url(),
-                "dojo.routes.swapper.url", services.url());
+                "micronaut.http.services.users.url", services.url(),
+                "micronaut.http.services.eval.url", services.url(),
+                "micronaut.http.services.swapper.url", services.url());
     }
 
     @AfterAll

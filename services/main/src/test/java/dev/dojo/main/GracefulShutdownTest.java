@@ -32,7 +32,7 @@ class GracefulShutdownTest {
                 return RawService.ok(out, "finished");
             });
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                    "dojo.routes.slow.url", slow.url(),
+                    "micronaut.http.services.slow.url", slow.url(),
                     "dojo.routes.slow.prefixes", "/slow",
                     "micronaut.lifecycle.graceful-shutdown.grace-period", "10s"));
             int port = server.getPort();

@@ -11,8 +11,8 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Writes the {@link AccessLog} line of every request that went through Micronaut's filters (main's own routes, the
- * client bundle, and proxied requests off the fast lane). Turned off with {@code dojo.access-log.enabled=false}.
+ * Writes the {@link AccessLog} line of every request: main's own routes, the client bundle and proxied requests all
+ * pass Micronaut's filters. Turned off with {@code dojo.access-log.enabled=false}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "dojo.access-log.enabled", notEquals = "false")

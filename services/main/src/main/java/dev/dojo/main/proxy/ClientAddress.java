@@ -1,6 +1,7 @@
 package dev.dojo.main.proxy;
 
 import dev.dojo.main.routing.GatewaySettings;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
@@ -43,7 +44,7 @@ public class ClientAddress {
      * @param headers the caller's headers
      * @param peer    the caller's socket address, as {@link #peer} gives it
      */
-    public String forwardedFor(HeaderMap headers, String peer) {
+    public String forwardedFor(HttpHeaders headers, String peer) {
         if (trustForwardedHeaders) {
             List<String> forwarded = headers.getAll(ForwardedHeaders.FOR);
             if (!forwarded.isEmpty()) {

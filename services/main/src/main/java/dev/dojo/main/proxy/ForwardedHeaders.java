@@ -1,5 +1,6 @@
 package dev.dojo.main.proxy;
 
+import io.micronaut.http.MutableHttpHeaders;
 import io.netty.util.AsciiString;
 
 /** Tells a service who really called and how, since it only sees main's connection. */
@@ -20,7 +21,7 @@ public final class ForwardedHeaders {
      * @param secure       whether the caller's connection to main is TLS
      * @param trusted      whether the caller's own {@code X-Forwarded-*} may be kept (behind a trusted proxy)
      */
-    public static void apply(HeaderMap headers, String forwardedFor, boolean secure, boolean trusted) {
+    public static void apply(MutableHttpHeaders headers, String forwardedFor, boolean secure, boolean trusted) {
         String proto = trusted ? headers.get(PROTO) : null;
         String host = trusted ? headers.get(HOST) : null;
         if (host == null) {

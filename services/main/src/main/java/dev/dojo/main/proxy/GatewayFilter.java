@@ -21,6 +21,7 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.netty.util.AsciiString;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -39,8 +40,6 @@ public class GatewayFilter implements HttpServerFilter {
     /** Request attribute naming the service a request went to, for the access log and the client filters. */
     public static final String UPSTREAM = "dojo.upstream";
 
-    /** Micronaut's message when a caller's connection closes before its body ended (PipeliningServerHandler). */
-    private static final String CALLER_GONE = "Connection closed before full body was received";
     private static final AsciiString EXPECT = AsciiString.cached("Expect");
 
     private final RouteTable routes;
@@ -82,7 +81,7 @@ public class GatewayFilter implements HttpServerFilter {
                     return incoming(response, callerCloses);
                 })
                 .onErrorResume(failure -> {
-                    MutableHttpResponse<?> callersFault = callersFault(failure);
+                    MutableHttpResponse<?> callersFault = callersFault(request, failure);
                     if (callersFault != null) {
                         // the call failed because of the caller: no outcome for the service's circuit
                         route.circuit().onAbandoned();
@@ -107,7 +106,7 @@ public class GatewayFilter implements HttpServerFilter {
      * the limit (Micronaut cut it off mid-way), a body the edge failed ({@link CallerFault}: stalled, malformed), or
      * a body that ended because the caller went away (then nobody reads the answer). Each closes the connection.
      */
-    private static MutableHttpResponse<?> callersFault(Throwable failure) {
+    private static MutableHttpResponse<?> callersFault(HttpRequest<?> request, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ContentLengthExceededException) {
                 return tooLarge();
@@ -116,7 +115,7 @@ public class GatewayFilter implements HttpServerFilter {
                 return HttpResponse.status(fault.status()).body(Envelope.fail(fault.getMessage()))
                         .header(HttpHeaders.CONNECTION, "close");
             }
-            if (cause instanceof EOFException && CALLER_GONE.equals(cause.getMessage())) {
+            if (callerGone(request, cause)) {
                 return HttpResponse.status(HttpStatus.BAD_REQUEST).body(Envelope.fail(Refusals.MALFORMED))
                         .header(HttpHeaders.CONNECTION, "close");
             }
@@ -127,6 +126,15 @@ public class GatewayFilter implements HttpServerFilter {
         return null;
     }
 
+    /**
+     * Whether the caller's body ended because its connection closed: Micronaut's server then fails the streamed body
+     * with an {@link EOFException} (nothing on the client's side raises one), and the caller's channel is closed.
+     */
+    private static boolean callerGone(HttpRequest<?> request, Throwable cause) {
+        return cause instanceof EOFException && !(request instanceof NettyHttpRequest<?> netty
+                && netty.getChannelHandlerContext().channel().isActive());
+    }
+
     private static boolean wantsClose(HttpRequest<?> request) {
         return request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
                 .anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("close"));
@@ -134,8 +142,7 @@ public class GatewayFilter implements HttpServerFilter {
 
     private MutableHttpRequest<?> outgoing(HttpRequest<?> request) {
         String requestId = RequestIdFilter.requestId(request);
-        return request.mutate().headers(mutable -> {
-            HeaderMap headers = HeaderMap.of(mutable);
+        return request.mutate().headers(headers -> {
             String forwardedFor = clientAddress.forwardedFor(headers, ClientAddress.peer(request.getRemoteAddress()));
             HopByHopHeaders.strip(headers);
             // main answered any "Expect: 100-continue" itself when it started reading the body
@@ -146,7 +153,7 @@ public class GatewayFilter implements HttpServerFilter {
     }
 
     private static MutableHttpResponse<?> incoming(MutableHttpResponse<?> response, boolean callerCloses) {
-        HopByHopHeaders.strip(HeaderMap.of(response.getHeaders()));
+        HopByHopHeaders.strip(response.getHeaders());
         // main's RequestIdFilter echoes the id once; the service's copy would be a duplicate
         response.getHeaders().remove(RequestIdFilter.HEADER);
         if (callerCloses) {

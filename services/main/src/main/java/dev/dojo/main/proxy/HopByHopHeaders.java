@@ -1,5 +1,6 @@
 package dev.dojo.main.proxy;
 
+import io.micronaut.http.MutableHttpHeaders;
 import io.netty.util.AsciiString;
 
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * Headers that describe one connection, not the message (RFC 9110 §7.6.1): a proxy must not pass them on, nor any
  * header the {@code Connection} header names. Message framing ({@code Transfer-Encoding}, {@code Content-Length}) is
- * left to the HTTP layers on each side, which re-frame the streamed body themselves.
+ * left to the HTTP layers on each side, which re-frame the streamed body themselves. Names are {@link AsciiString}
+ * constants, whose hash Netty's header map need not recompute per look-up.
  */
 public final class HopByHopHeaders {
 
@@ -20,7 +22,7 @@ public final class HopByHopHeaders {
     private HopByHopHeaders() {
     }
 
-    public static void strip(HeaderMap headers) {
+    public static void strip(MutableHttpHeaders headers) {
         // a Connection header is rare on HTTP/1.1 requests from programs, so look before making the list
         for (String listed : headers.get(CONNECTION) == null ? List.<String>of() : headers.getAll(CONNECTION)) {
             if (namesNoHeader(listed)) {

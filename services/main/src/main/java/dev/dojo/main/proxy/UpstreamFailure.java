@@ -63,7 +63,7 @@ public enum UpstreamFailure {
         return Envelope.error(message.formatted(service));
     }
 
-    /** One warning per failed call, the same from both lanes: what was asked, of whom, and the kind of failure. */
+    /** One warning per failed call: what was asked, of whom, and the kind of failure. */
     public void log(String method, String path, String service, Throwable failure) {
         LOG.warn("{} {} → {} failed ({}): {}", method, path, service, this,
                 failure == null ? "connection closed" : failure.getClass().getSimpleName());

@@ -6,19 +6,14 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * Defaults every route shares unless it overrides them.
+ * What every route shares (each service's client settings are {@code micronaut.http.services.<name>}).
  *
- * @param connectTimeout        how long to wait for a TCP connection to a service: a service that is down is reported
- *                              within this time
- * @param readTimeout           how long to wait for a service's answer before answering 504
  * @param trustForwardedHeaders whether an {@code X-Forwarded-For} from the caller is kept (only behind a trusted
  *                              proxy such as an ingress); at the edge it is replaced by the socket's address
  * @param circuitBreaker        when to stop calling a failing service for a while
  */
 @ConfigurationProperties("dojo.gateway")
 public record GatewaySettings(
-        @Bindable(defaultValue = "2s") Duration connectTimeout,
-        @Bindable(defaultValue = "30s") Duration readTimeout,
         @Bindable(defaultValue = "false") boolean trustForwardedHeaders,
         CircuitBreakerSettings circuitBreaker) {
 

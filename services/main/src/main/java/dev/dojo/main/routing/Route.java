@@ -3,22 +3,18 @@ package dev.dojo.main.routing;
 import io.micronaut.http.client.ProxyHttpClient;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 /**
  * A configured service at run time: its prefixes, the client that streams requests to it, and its circuit.
  *
  * @param name     the service's name
- * @param url      its base URL
+ * @param url      its base URL ({@code micronaut.http.services.<name>.url})
  * @param prefixes path prefixes it owns, without trailing slash
- * @param client   a client bound to {@code url} with this route's timeouts
+ * @param client   a client bound to {@code url} with the service's timeouts and pool
  * @param circuit  this service's circuit breaker
- * @param connectTimeout how long a connection to the service may take
- * @param readTimeout    how long the service may stay silent while answering
  */
-public record Route(String name, URI url, List<String> prefixes, ProxyHttpClient client, ServiceCircuit circuit,
-                    Duration connectTimeout, Duration readTimeout) {
+public record Route(String name, URI url, List<String> prefixes, ProxyHttpClient client, ServiceCircuit circuit) {
 
     /**
      * The length of the longest prefix owning {@code path}, or -1. A prefix owns itself and what lies below it on a

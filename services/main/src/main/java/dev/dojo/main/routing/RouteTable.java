@@ -1,23 +1,27 @@
 package dev.dojo.main.routing;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micronaut.context.BeanContext;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
-import io.micronaut.http.client.HttpClientConfiguration.ConnectionPoolConfiguration.ConnectionLocality;
 import io.micronaut.http.client.LoadBalancer;
 import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.ProxyHttpClientRegistry;
+import io.micronaut.http.client.ServiceHttpClientConfiguration;
 import jakarta.inject.Singleton;
 
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The routes of {@code dojo.routes}, each with its own client (its own timeouts) and circuit breaker. The clients
- * come from Micronaut's registry so they share the server's event loop and are closed with the application.
+ * The routes of {@code dojo.routes}, each with its own client and circuit breaker. A route's client is configured by
+ * Micronaut's {@code micronaut.http.services.<route name>} (URL, timeouts, pool); the clients come from Micronaut's
+ * registry so they share the server's event loop and are closed with the application.
  */
 @Singleton
 public class RouteTable {
@@ -25,12 +29,17 @@ public class RouteTable {
     private final List<Route> routes;
 
     public RouteTable(List<RouteConfiguration> configurations,
+                      List<ServiceHttpClientConfiguration> services,
                       GatewaySettings settings,
+                      CircuitBreakerRegistry breakers,
                       ProxyHttpClientRegistry<ProxyHttpClient> clients,
                       BeanContext beanContext) {
+        Map<String, ServiceHttpClientConfiguration> byName = services.stream()
+                .collect(Collectors.toMap(ServiceHttpClientConfiguration::getServiceId, Function.identity()));
         this.routes = configurations.stream()
                 .sorted(Comparator.comparing(RouteConfiguration::name))
-                .map(configuration -> route(configuration, settings, clients, beanContext))
+                .map(configuration -> route(configuration, byName.get(configuration.name()), settings, breakers,
+                        clients, beanContext))
                 .toList();
     }
 
@@ -53,41 +62,32 @@ public class RouteTable {
     }
 
     private static Route route(RouteConfiguration configuration,
+                               ServiceHttpClientConfiguration service,
                                GatewaySettings settings,
+                               CircuitBreakerRegistry breakers,
                                ProxyHttpClientRegistry<ProxyHttpClient> clients,
                                BeanContext beanContext) {
-        if (configuration.url() == null || configuration.prefixes() == null || configuration.prefixes().isEmpty()) {
-            throw new IllegalStateException("dojo.routes." + configuration.name() + " needs a url and prefixes");
+        String name = configuration.name();
+        if (configuration.prefixes() == null || configuration.prefixes().isEmpty()) {
+            throw new IllegalStateException("dojo.routes." + name + " needs prefixes");
         }
-        Duration connectTimeout = orDefault(configuration.connectTimeout(), settings.connectTimeout());
-        Duration readTimeout = orDefault(configuration.readTimeout(), settings.readTimeout());
-        DefaultHttpClientConfiguration http = new DefaultHttpClientConfiguration();
-        http.setConnectTimeout(connectTimeout);
-        http.setReadTimeout(readTimeout);
-        // a redirect is the service's answer to the browser, not something the edge should follow
-        http.setFollowRedirects(false);
-        // keep each proxied exchange on the event loop that accepted it: the client shares the server's event
-        // loop, and a pooled connection owned by the other loop costs two thread hand-offs (wake-ups) per request
-        http.getConnectionPoolConfiguration().setConnectionLocality(ConnectionLocality.ENFORCED_IF_SAME_GROUP);
+        if (service == null || service.getUrls().size() != 1) {
+            throw new IllegalStateException("dojo.routes." + name + " needs one URL in micronaut.http.services."
+                    + name + ".url");
+        }
+        URI url = service.getUrls().get(0);
         ProxyHttpClient client;
         try {
-            client = clients.resolveProxyHttpClient(null, LoadBalancer.fixed(configuration.url().toURL()), http,
-                    beanContext);
+            client = clients.resolveProxyHttpClient(null, LoadBalancer.fixed(url.toURL()), service, beanContext);
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalStateException("dojo.routes." + configuration.name() + ".url is not a URL: "
-                    + configuration.url(), e);
+            throw new IllegalStateException("micronaut.http.services." + name + ".url is not a URL: " + url, e);
         }
         List<String> prefixes = configuration.prefixes().stream()
                 .map(prefix -> prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix)
                 .toList();
         var breaker = settings.circuitBreaker();
-        ServiceCircuit circuit = new ServiceCircuit(configuration.name(), breaker.failureThreshold(), breaker.openFor(),
+        ServiceCircuit circuit = new ServiceCircuit(breakers, name, breaker.failureThreshold(), breaker.openFor(),
                 Clock.systemUTC());
-        return new Route(configuration.name(), configuration.url(), prefixes, client, circuit, connectTimeout,
-                readTimeout);
-    }
-
-    private static Duration orDefault(Duration value, Duration fallback) {
-        return value != null ? value : fallback;
+        return new Route(name, url, prefixes, client, circuit);
     }
 }

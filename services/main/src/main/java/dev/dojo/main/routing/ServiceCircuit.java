@@ -2,6 +2,7 @@ package dev.dojo.main.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * passes; its success closes the circuit, its failure opens it again. Only transport failures count (refused, timed
  * out, broken answer): a service that answers, even with a 500, is up; a call that failed because of its caller
  * (stalled or malformed body, caller gone) is released without an outcome.
+ * <p>
+ * The breaker lives in main's {@link CircuitBreakerRegistry} under the service's name, which puts its state and calls
+ * into Micrometer ({@code resilience4j_circuitbreaker_*}, {@code observability.CircuitBreakerMetrics}).
  */
 public final class ServiceCircuit {
 
@@ -25,12 +29,13 @@ public final class ServiceCircuit {
     private final Clock clock;
     private volatile Instant openedAt;
 
-    public ServiceCircuit(String service, int failureThreshold, Duration openFor, Clock clock) {
+    public ServiceCircuit(CircuitBreakerRegistry registry, String service, int failureThreshold, Duration openFor,
+                          Clock clock) {
         int threshold = Math.max(1, failureThreshold);
         this.openFor = openFor;
         this.clock = clock;
         this.openedAt = clock.instant();
-        this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
+        this.breaker = registry.circuitBreaker(service, CircuitBreakerConfig.custom()
                 .slidingWindow(threshold, threshold, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(100)
                 .waitDurationInOpenState(openFor)

@@ -32,7 +32,7 @@ class PageHeadersTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("dojo.routes.swapper.url", swapper.url());
+        return Map.of("micronaut.http.services.swapper.url", swapper.url());
     }
 
     @AfterAll

@@ -55,9 +55,9 @@ class DesyncCorpusTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "dojo.routes.users.url", users.url(),
-                "dojo.routes.eval.url", "http://127.0.0.1:1",
-                "dojo.routes.swapper.url", "http://127.0.0.1:1",
+                "micronaut.http.services.users.url", users.url(),
+                "micronaut.http.services.eval.url", "http://127.0.0.1:1",
+                "micronaut.http.services.swapper.url", "http://127.0.0.1:1",
                 "micronaut.server.max-request-size", "1024");
     }
 

@@ -39,9 +39,9 @@ class SlowAndFaultyCallersTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "dojo.routes.users.url", users.url(),
-                "dojo.routes.eval.url", "http://127.0.0.1:1",
-                "dojo.routes.swapper.url", "http://127.0.0.1:1",
+                "micronaut.http.services.users.url", users.url(),
+                "micronaut.http.services.eval.url", "http://127.0.0.1:1",
+                "micronaut.http.services.swapper.url", "http://127.0.0.1:1",
                 "dojo.edge.head-timeout", "500ms",
                 "dojo.edge.body-idle-timeout", "500ms",
                 "dojo.gateway.circuit-breaker.failure-threshold", "3");

@@ -38,9 +38,9 @@ class HealthTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         eval.readinessStatus(503);
         return Map.of(
-                "dojo.routes.users.url", users.url(),
-                "dojo.routes.eval.url", eval.url(),
-                "dojo.routes.swapper.url", "http://127.0.0.1:" + swapperPort,
+                "micronaut.http.services.users.url", users.url(),
+                "micronaut.http.services.eval.url", eval.url(),
+                "micronaut.http.services.swapper.url", "http://127.0.0.1:" + swapperPort,
                 // what an operator sees where :8080 is not public (anonymous callers get the status alone: see
                 // ManagementExposureTest)
                 "endpoints.health.details-visible", "ANONYMOUS");

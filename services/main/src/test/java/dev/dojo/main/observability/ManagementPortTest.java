@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,13 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * main's metrics are on its management port only: the public port never answers /prometheus, the management
- * port answers it with per-route server latencies and main's downstream calls.
+ * port answers it with per-route server latencies, main's downstream calls and each route's circuit breaker
+ * (resilience4j's Micrometer binder).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManagementPortTest implements TestPropertyProvider {
 
     private final FakeService services = FakeService.start("all");
+    /** eval's stand-in, closed by the breaker test to trip eval's circuit */
+    private final FakeService eval = FakeService.start("eval");
     private final int managementPort = freePort();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -41,14 +46,17 @@ class ManagementPortTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of(
                 "endpoints.all.port", Integer.toString(managementPort),
-                "dojo.routes.users.url", services.url(),
-                "dojo.routes.eval.url", services.url(),
-                "dojo.routes.swapper.url", services.url());
+                "micronaut.http.services.users.url", services.url(),
+                "micronaut.http.services.eval.url", eval.url(),
+                "micronaut.http.services.swapper.url", services.url(),
+                "dojo.gateway.circuit-breaker.failure-threshold", "2",
+                "dojo.gateway.circuit-breaker.open-for", "10m");
     }
 
     @AfterAll
-    void stopFake() {
+    void stopFakes() {
         services.close();
+        eval.close();
     }
 
     @Test
@@ -75,6 +83,51 @@ class ManagementPortTest implements TestPropertyProvider {
         assertTrue(text.lines().anyMatch(l -> l.startsWith("http_client_requests_seconds_count{")
                 && l.contains("uri=\"/ping/**\"")), "main's calls to the services, per route");
         assertTrue(text.contains("service=\"main\""));
+    }
+
+    @Test
+    void aTrippedBreakerIsOpenInTheScrape() throws Exception {
+        assertEquals(200, get(server.getPort(), "/exercises", "*/*").statusCode());
+        String scrape = scrape();
+        assertEquals(1.0, value(scrape, "resilience4j_circuitbreaker_state{", "name=\"eval\"", "state=\"closed\""));
+        assertEquals(0.0, value(scrape, "resilience4j_circuitbreaker_state{", "name=\"eval\"", "state=\"open\""));
+        assertEquals(1.0, value(scrape, "resilience4j_circuitbreaker_calls_seconds_count{", "name=\"eval\"",
+                "kind=\"successful\""));
+
+        eval.close();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> refused = get(server.getPort(), "/exercises", "*/*");
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Retry-After").isEmpty(), "a real call failed: " + i);
+        }
+        HttpResponse<String> open = get(server.getPort(), "/exercises", "*/*");
+        assertEquals(503, open.statusCode());
+        assertTrue(open.headers().firstValue("Retry-After").isPresent(), "answered by the open circuit");
+
+        scrape = scrape();
+        assertEquals(1.0, value(scrape, "resilience4j_circuitbreaker_state{", "name=\"eval\"", "state=\"open\""));
+        assertEquals(0.0, value(scrape, "resilience4j_circuitbreaker_state{", "name=\"eval\"", "state=\"closed\""));
+        assertEquals(1.0, value(scrape, "resilience4j_circuitbreaker_state{", "name=\"users\"", "state=\"closed\""));
+        assertEquals(2.0, value(scrape, "resilience4j_circuitbreaker_calls_seconds_count{", "name=\"eval\"",
+                "kind=\"failed\""));
+        assertEquals(1.0, value(scrape, "resilience4j_circuitbreaker_not_permitted_calls_total{", "name=\"eval\""));
+    }
+
+    private String scrape() throws IOException, InterruptedException {
+        HttpResponse<String> response = get(managementPort, "/prometheus", "*/*");
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    /** The value of the one sample whose line starts with {@code metric} and holds every label given. */
+    private static double value(String scrape, String metric, String... labels) {
+        List<String> lines = scrape.lines()
+                .filter(line -> line.startsWith(metric))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .toList();
+        assertEquals(1, lines.size(), metric + " " + String.join(",", labels) + " in\n" + scrape);
+        String line = lines.get(0);
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private HttpResponse<String> get(int port, String path, String accept) throws IOException, InterruptedException {

@@ -49,9 +49,9 @@ class GatewayRoutingTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "dojo.routes.users.url", users.url(),
-                "dojo.routes.eval.url", eval.url(),
-                "dojo.routes.swapper.url", swapper.url(),
+                "micronaut.http.services.users.url", users.url(),
+                "micronaut.http.services.eval.url", eval.url(),
+                "micronaut.http.services.swapper.url", swapper.url(),
                 "dojo.cors.origin", "http://localhost:5173");
     }
 

@@ -44,11 +44,11 @@ class ResilienceTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "dojo.routes.users.url", users.url(),
-                "dojo.routes.users.read-timeout", "500ms",
-                "dojo.routes.eval.url", "http://127.0.0.1:" + evalPort,
-                "dojo.routes.swapper.url", hanging.url(),
-                "dojo.routes.swapper.connect-timeout", "500ms",
+                "micronaut.http.services.users.url", users.url(),
+                "micronaut.http.services.users.read-timeout", "500ms",
+                "micronaut.http.services.eval.url", "http://127.0.0.1:" + evalPort,
+                "micronaut.http.services.swapper.url", hanging.url(),
+                "micronaut.http.services.swapper.connect-timeout", "500ms",
                 "dojo.gateway.circuit-breaker.failure-threshold", "3",
                 "dojo.gateway.circuit-breaker.open-for", OPEN_FOR_MILLIS + "ms");
     }

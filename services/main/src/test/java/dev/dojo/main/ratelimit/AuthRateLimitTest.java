@@ -28,7 +28,7 @@ class AuthRateLimitTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("dojo.routes.users.url", users.url(), "dojo.rate-limit.requests", "3");
+        return Map.of("micronaut.http.services.users.url", users.url(), "dojo.rate-limit.requests", "3");
     }
 
     @AfterAll

@@ -44,7 +44,7 @@ class RateLimitVariantsTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "dojo.routes.users.url", users.url(),
+                "micronaut.http.services.users.url", users.url(),
                 "dojo.rate-limit.requests", Integer.toString(LIMIT),
                 "test.manual-clock", "true");
     }

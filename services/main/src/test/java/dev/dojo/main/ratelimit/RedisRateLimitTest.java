@@ -26,7 +26,7 @@ class RedisRateLimitTest {
 
     private final FakeService users = FakeService.start("users");
     private final Map<String, Object> properties = Map.of(
-            "dojo.routes.users.url", users.url(),
+            "micronaut.http.services.users.url", users.url(),
             "dojo.rate-limit.requests", "10",
             "dojo.rate-limit.redis-url", REDIS,
             "dojo.rate-limit.redis-key-prefix", "dojo-test:" + UUID.randomUUID() + ":",

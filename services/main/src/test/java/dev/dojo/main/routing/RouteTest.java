@@ -1,5 +1,6 @@
 package dev.dojo.main.routing;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -11,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RouteTest {
 
     private final Route users = new Route("users", URI.create("http://u"), List.of("/users", "/ping"), null,
-            new ServiceCircuit("users", 1, Duration.ofSeconds(1), java.time.Clock.systemUTC()), Duration.ofSeconds(1),
-            Duration.ofSeconds(1));
+            new ServiceCircuit(CircuitBreakerRegistry.ofDefaults(), "users", 1, Duration.ofSeconds(1),
+                    java.time.Clock.systemUTC()));
 
     @Test
     void matchesWholeSegmentsOnly() {

@@ -1,6 +1,7 @@
 package dev.dojo.main.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -42,7 +43,8 @@ class ServiceCircuitTest {
     private static final RuntimeException DOWN = new RuntimeException("refused");
 
     private final ManualClock clock = new ManualClock();
-    private final ServiceCircuit circuit = new ServiceCircuit("users", 2, Duration.ofSeconds(10), clock);
+    private final ServiceCircuit circuit = new ServiceCircuit(CircuitBreakerRegistry.ofDefaults(), "users", 2,
+            Duration.ofSeconds(10), clock);
 
     @Test
     void opensAfterConsecutiveFailuresOnly() {
