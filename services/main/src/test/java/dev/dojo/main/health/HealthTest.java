@@ -41,6 +41,8 @@ class HealthTest implements TestPropertyProvider {
                 "dojo.routes.users.url", users.url(),
                 "dojo.routes.eval.url", eval.url(),
                 "dojo.routes.swapper.url", "http://127.0.0.1:" + swapperPort,
+                // the 1 s default counts a fake that is merely slow on a loaded machine as down
+                "dojo.health.downstream-timeout", "30s",
                 // what an operator sees where :8080 is not public (anonymous callers get the status alone: see
                 // ManagementExposureTest)
                 "endpoints.health.details-visible", "ANONYMOUS");
