@@ -28,7 +28,8 @@ class HarnessProtocolTest {
     @Test
     void aRequestIsCountsThenLengthPrefixedUtf8Items() {
         byte[] request = HarnessProtocol.request("é=1", List.of("f(1)", "f(2)"), List.of("g()"));
-        assertEquals("2 1\n4\né=1\n4\nf(1)\n4\nf(2)\n3\ng()", text(request));
+        // each item is "<byte length>\n" and its bytes, with nothing between items
+        assertEquals("2 1\n4\né=14\nf(1)4\nf(2)3\ng()", text(request));
     }
 
     @Test

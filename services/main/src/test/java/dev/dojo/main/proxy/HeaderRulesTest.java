@@ -7,6 +7,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import org.junit.jupiter.api.Test;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -145,5 +146,16 @@ class HeaderRulesTest {
         assertEquals(HttpStatus.BAD_GATEWAY, UpstreamFailure.BAD_GATEWAY.response("eval").getStatus());
         assertTrue(UpstreamFailure.TIMEOUT.response("eval").getBody().orElseThrow().toString().contains("eval"));
         assertFalse(UpstreamFailure.UNAVAILABLE.body("users").toString().contains("eval"));
+    }
+
+    @Test
+    void aCallersFaultIsFoundWhereverItSitsInTheCauseChain() {
+        Throwable wrapped = new IllegalStateException("stream failed",
+                new RuntimeException(new EOFException("Connection closed before full body was received")));
+        var answer = GatewayFilter.callersFault(wrapped);
+        assertEquals(HttpStatus.BAD_REQUEST, answer.getStatus());
+        assertEquals("close", answer.getHeaders().get("Connection"));
+        assertNull(GatewayFilter.callersFault(new RuntimeException(new EOFException("other"))));
+        assertNull(GatewayFilter.callersFault(new IOException("reset")));
     }
 }
