@@ -106,7 +106,7 @@ public class GatewayFilter implements HttpServerFilter {
      * the limit (Micronaut cut it off mid-way), a body the edge failed ({@link CallerFault}: stalled, malformed), or
      * a body that ended because the caller went away (then nobody reads the answer). Each closes the connection.
      */
-    private static MutableHttpResponse<?> callersFault(HttpRequest<?> request, Throwable failure) {
+    static MutableHttpResponse<?> callersFault(HttpRequest<?> request, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ContentLengthExceededException) {
                 return tooLarge();

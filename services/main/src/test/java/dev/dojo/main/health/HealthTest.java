@@ -41,6 +41,8 @@ class HealthTest implements TestPropertyProvider {
                 "micronaut.http.services.users.url", users.url(),
                 "micronaut.http.services.eval.url", eval.url(),
                 "micronaut.http.services.swapper.url", "http://127.0.0.1:" + swapperPort,
+                // the 1 s default counts a fake that is merely slow on a loaded machine as down
+                "dojo.health.downstream-timeout", "30s",
                 // what an operator sees where :8080 is not public (anonymous callers get the status alone: see
                 // ManagementExposureTest)
                 "endpoints.health.details-visible", "ANONYMOUS");

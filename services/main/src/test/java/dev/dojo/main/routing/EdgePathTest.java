@@ -28,7 +28,7 @@ class EdgePathTest {
                 "/auth;v=1/login", "/auth\\login", "/auth/login%5C", "/auth/%2e%2e/health", "/auth/%2E/login",
                 "/auth/login%3B", "/auth/login%25", "/auth/login%", "/auth/login%4", "/auth/login%zz",
                 "/auth/login%00", "/auth/login%0a", "/auth/login\t", "/auth/login ", "/auth/lögin", "auth/login",
-                "/auth/login%7e", "/auth/login%2D", "/auth/login%5F"}) {
+                "/auth/login%7e", "/auth/login%2D", "/auth/login%5F", "/auth/login\u007f"}) {
             assertNull(EdgePath.canonical(path), path);
         }
     }
