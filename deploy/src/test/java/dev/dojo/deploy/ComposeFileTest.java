@@ -31,6 +31,8 @@ class ComposeFileTest {
     private static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
     private static final Set<String> SERVICES = Set.of("users", "eval", "swapper", "main");
     private static Map<String, Map<String, Object>> services;
+    /** With the services under profiles (zipkin, prometheus). */
+    private static Map<String, Map<String, Object>> allServices;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -39,6 +41,7 @@ class ComposeFileTest {
             Map<String, Object> compose = new Yaml().load(reader);
             services = (Map<String, Map<String, Object>>) compose.get("services");
         }
+        allServices = services;
         // the optional tools under profiles (zipkin, prometheus: docs/observability.md) are checked by
         // ObservabilityProfileTest; the promises below are the platform's
         services = new java.util.LinkedHashMap<>(services);
@@ -153,6 +156,44 @@ class ComposeFileTest {
         assertFalse(options.stream().anyMatch(option -> option.contains("seccomp=unconfined")
                 || option.contains("systempaths")), options.toString());
         assertTrue(Files.isRegularFile(ROOT.resolve("deploy/seccomp/eval.json")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceSendsItsSpansToTheObserveProfilesZipkinOnlyWhenAskedTo() {
+        Map<String, Object> zipkin = allServices.get("zipkin");
+        assertEquals(List.of("observe"), zipkin.get("profiles"));
+        assertEquals(List.of("127.0.0.1:9411:9411"), zipkin.get("ports"));
+        for (String name : SERVICES) {
+            // the names libs/common's tracing reads (the otel block of each application.yml)
+            Map<String, String> environment = (Map<String, String>) services.get(name).get("environment");
+            assertEquals("${OTEL_TRACES_EXPORTER:-none}", environment.get("OTEL_TRACES_EXPORTER"), name);
+            assertEquals("http://zipkin:9411/api/v2/spans", environment.get("OTEL_EXPORTER_ZIPKIN_ENDPOINT"), name);
+            assertEquals("${OTEL_TRACES_SAMPLER_ARG:-1.0}", environment.get("OTEL_TRACES_SAMPLER_ARG"), name);
+        }
+    }
+
+    @Test
+    void composeResolvesTheTracingSwitchForEveryServiceWhenInstalled() throws IOException, InterruptedException {
+        Path binary = Path.of("/usr/bin/docker-compose");
+        if (!Files.isExecutable(binary)) {
+            System.out.println("ComposeFileTest: docker-compose not installed; tracing switch check skipped");
+            return;
+        }
+        for (String exporter : List.of("zipkin", "none")) {
+            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-f", COMPOSE.toString(), "config")
+                    .directory(ROOT.toFile()).redirectErrorStream(true);
+            builder.environment().remove("OTEL_TRACES_EXPORTER");
+            if (exporter.equals("zipkin")) {
+                builder.environment().put("OTEL_TRACES_EXPORTER", "zipkin");
+            }
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker-compose config timed out");
+            assertEquals(0, process.exitValue(), output);
+            assertEquals(SERVICES.size(), output.lines()
+                    .filter(line -> line.trim().equals("OTEL_TRACES_EXPORTER: " + exporter)).count(), output);
+        }
     }
 
     @Test
