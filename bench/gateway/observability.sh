@@ -7,8 +7,10 @@
 #        OTEL_TRACES_SAMPLER_ARG=0.1 (10 % of new traces kept); Prometheus scrapes it every SCRAPE seconds meanwhile
 # Paths: GET /ping and GET /users (a users read), both proxied to users' routes. Backend: a stand-in (nginx serving
 # users' bodies; the harshest case, main's own cost is the whole difference) or BACKEND_URL=http://… (a running users).
-# Prints requests/s of each, the ratio on/off per round and its median per path (goal ≥ 0.9), the load average
-# before the run and each round, the spans Zipkin received and the number of series main exports.
+# Prints per round and path the requests/s of each and main's CPU time per request (its process, /proc), the
+# throughput ratio on/off and the CPU ratio off/on (the throughput ratio main alone would reach on an otherwise idle
+# machine where it is the bottleneck; steadier than throughput on a loaded machine), their medians (goal ≥ 0.9),
+# the load average before the run and each round, the spans Zipkin received and the number of series main exports.
 #
 # Usage: bench/gateway/observability.sh [seconds-per-round]
 # Env: ROUNDS=5 CONNECTIONS=32 THREADS=2 WARMUP=20 SCRAPE=5 MAIN_JAR MAIN_JAVA_OPTS ZIPKIN_JAR BACKEND_URL
@@ -62,9 +64,9 @@ start_main() { # $1 = port, $2 = management port, rest = env
     java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main-$port.log" 2>&1 & PIDS+=($!)
   wait_for "http://127.0.0.1:$port/health/readiness"
 }
-start_main $OFF_PORT $OFF_MGMT DOJO_METRICS_ENABLED=false OTEL_SDK_DISABLED=true
+start_main $OFF_PORT $OFF_MGMT DOJO_METRICS_ENABLED=false OTEL_SDK_DISABLED=true; OFF_PID=${PIDS[-1]}
 start_main $ON_PORT $ON_MGMT OTEL_TRACES_EXPORTER=zipkin OTEL_TRACES_SAMPLER_ARG=0.1 \
-  OTEL_EXPORTER_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
+  OTEL_EXPORTER_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"; ON_PID=${PIDS[-1]}
 if curl -fs -o /dev/null "http://127.0.0.1:$OFF_MGMT/prometheus"; then echo "off still serves /prometheus"; exit 1; fi
 curl -fs -o /dev/null "http://127.0.0.1:$ON_MGMT/prometheus" || { echo "on serves no /prometheus"; exit 1; }
 # a Prometheus stand-in: what a real scrape costs main, every SCRAPE seconds
@@ -73,29 +75,43 @@ curl -fs -o /dev/null "http://127.0.0.1:$ON_MGMT/prometheus" || { echo "on serve
 echo "observability overhead: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), kernel $(uname -r)"
 echo "backend: $BACKEND_NAME; wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS alternating rounds"
 echo "load average before: $(load)"
-rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s "$1" 2>&1 | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
+# one run: requests/s and main's CPU time per request (µs; utime+stime of its process over the run, /proc)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+measure() { # $1 = port, $2 = main's pid, $3 = path, $4 = seconds → "rps cpu-µs-per-request"
+  local before after out
+  before=$(ticks "$2")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4"s "http://127.0.0.1:$1$3" 2>&1)
+  after=$(ticks "$2")
+  awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" '
+    / requests in / {n = $1} /Requests\/sec/ {r = $2}
+    END {printf "%.0f %.1f", r, n ? t * 1e6 / hz / n : 0}' <<< "$out"
+}
 PATHS=(/ping /users)
 echo "warm-up ${WARMUP}s per path and mode"
 for path in "${PATHS[@]}"; do
-  rps "http://127.0.0.1:$OFF_PORT$path" "$WARMUP" >/dev/null; rps "http://127.0.0.1:$ON_PORT$path" "$WARMUP" >/dev/null
+  measure $OFF_PORT "$OFF_PID" "$path" "$WARMUP" >/dev/null; measure $ON_PORT "$ON_PID" "$path" "$WARMUP" >/dev/null
 done
-declare -A RATIOS
+declare -A RATIOS CPU_RATIOS
 for r in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do
     if (( r % 2 )); then
-      off=$(rps "http://127.0.0.1:$OFF_PORT$path" "$DURATION"); on=$(rps "http://127.0.0.1:$ON_PORT$path" "$DURATION")
+      off=$(measure $OFF_PORT "$OFF_PID" "$path" "$DURATION"); on=$(measure $ON_PORT "$ON_PID" "$path" "$DURATION")
     else
-      on=$(rps "http://127.0.0.1:$ON_PORT$path" "$DURATION"); off=$(rps "http://127.0.0.1:$OFF_PORT$path" "$DURATION")
+      on=$(measure $ON_PORT "$ON_PID" "$path" "$DURATION"); off=$(measure $OFF_PORT "$OFF_PID" "$path" "$DURATION")
     fi
-    ratio=$(awk -v a="$on" -v b="$off" 'BEGIN {printf "%.3f", a/b}')
-    RATIOS[$path]="${RATIOS[$path]:-} $ratio"
-    echo "round $r $path: off $off req/s, on $on req/s, on/off $ratio (load $(load))"
+    read -r off_rps off_cpu <<< "$off"; read -r on_rps on_cpu <<< "$on"
+    ratio=$(awk -v a="$on_rps" -v b="$off_rps" 'BEGIN {printf "%.3f", b ? a / b : 0}')
+    cpu_ratio=$(awk -v a="$off_cpu" -v b="$on_cpu" 'BEGIN {printf "%.3f", b ? a / b : 0}')
+    RATIOS[$path]="${RATIOS[$path]:-} $ratio"; CPU_RATIOS[$path]="${CPU_RATIOS[$path]:-} $cpu_ratio"
+    echo "round $r $path: off $off_rps req/s $off_cpu µs CPU/req, on $on_rps req/s $on_cpu µs CPU/req;" \
+      "on/off throughput $ratio, CPU off/on $cpu_ratio (load $(load))"
   done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for path in "${PATHS[@]}"; do
   # shellcheck disable=SC2086
-  echo "median on/off $path: $(median ${RATIOS[$path]}) (rounds:${RATIOS[$path]})"
+  echo "median $path: throughput on/off $(median ${RATIOS[$path]}) (rounds:${RATIOS[$path]});" \
+    "main's CPU per request off/on $(median ${CPU_RATIOS[$path]}) (rounds:${CPU_RATIOS[$path]})"
 done
 echo "load average after: $(load)"
 sleep 2 # the exporter batches spans for up to 1 s
