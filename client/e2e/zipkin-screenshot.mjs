@@ -7,6 +7,7 @@
 // Usage: node client/e2e/zipkin-screenshot.mjs [out.png]
 //   E2E_BASE_URL=http://localhost:8080 ZIPKIN_URL=http://localhost:9411  a platform already running with --observe
 //   DOJO_CHROMIUM=/path/to/chromium                                        another Chromium (default /usr/bin/chromium)
+//   READY_TIMEOUT_S=240                                                    how long the platform may take to start
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,7 +39,7 @@ async function api(base, method, url, { body, token, traceparent } = {}) {
 
 /** Polls Zipkin until the trace holds main's and eval's spans and the sandbox run (spans arrive in batches). */
 async function awaitTrace(zipkin, traceId) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   let last = null;
   while (Date.now() < deadline) {
     const response = await fetch(`${zipkin}/api/v2/trace/${traceId}`);
@@ -62,7 +63,10 @@ try {
     const logFile = path.join(repo, 'e2e', 'target', 'zipkin-screenshot-platform.log');
     mkdirSync(path.dirname(logFile), { recursive: true });
     console.log(`zipkin-screenshot: starting the platform with --observe; log in ${logFile}`);
-    platform = await startPlatform({ repo, logFile, extraArgs: ['--observe'] });
+    // READY_TIMEOUT_S: a machine busy with other builds may need far longer than the launcher's default
+    const readySeconds = Number(process.env.READY_TIMEOUT_S || 240);
+    platform = await startPlatform({ repo, logFile, readyTimeoutMs: readySeconds * 1000,
+      extraArgs: ['--observe', '--ready-timeout', String(readySeconds)] });
     base = platform.baseUrl;
     zipkin = await platform.awaitLine(ZIPKIN_LINE);
   }
@@ -83,11 +87,12 @@ try {
 
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(120_000);
   await page.goto(`${zipkin}/zipkin/traces/${traceId}`);
   const sandboxRow = page.getByText('sandbox run', { exact: false }).first();
-  await sandboxRow.waitFor({ timeout: 30_000 });
+  await sandboxRow.waitFor({ timeout: 120_000 });
   await sandboxRow.click();
-  await page.getByText('dojo.verdict').first().waitFor({ timeout: 10_000 });
+  await page.getByText('dojo.verdict').first().waitFor({ timeout: 60_000 });
   mkdirSync(path.dirname(out), { recursive: true });
   await page.screenshot({ path: out });
   console.log(`zipkin-screenshot: saved ${path.relative(repo, out)}`);
