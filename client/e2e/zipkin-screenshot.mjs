@@ -88,9 +88,17 @@ try {
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(120_000);
-  await page.goto(`${zipkin}/zipkin/traces/${traceId}`);
   const sandboxRow = page.getByText('sandbox run', { exact: false }).first();
-  await sandboxRow.waitFor({ timeout: 120_000 });
+  // a Zipkin still warming up may leave its first page blank: load it again, up to three times
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${zipkin}/zipkin/traces/${traceId}`);
+    try {
+      await sandboxRow.waitFor({ timeout: 60_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   await sandboxRow.click();
   await page.getByText('dojo.verdict').first().waitFor({ timeout: 60_000 });
   mkdirSync(path.dirname(out), { recursive: true });
@@ -99,6 +107,12 @@ try {
   exitCode = 0;
 } catch (error) {
   console.error(`zipkin-screenshot: ${error.stack || error.message}`);
+  const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+  if (pages.length) {
+    const failed = path.join(repo, 'e2e', 'target', 'zipkin-screenshot-FAILED.png');
+    await pages[0].screenshot({ path: failed }).catch(() => {});
+    console.error(`zipkin-screenshot: the page as it was: ${failed}`);
+  }
 } finally {
   await browser?.close().catch(() => {});
   await platform?.stop().catch((error) => console.error(`zipkin-screenshot: stopping the platform: ${error.message}`));
