@@ -1,34 +1,58 @@
 #!/usr/bin/env bash
-# Observability overhead at the edge: main proxying GET /ping to a stand-in backend (nginx serving users' body),
-# measured with metrics + tracing OFF and ON side by side in one run, ROUNDS interleaved rounds, medians.
-#   off: DOJO_METRICS_ENABLED=false, OTEL_SDK_DISABLED=true (no meters, no-op tracer)
-#   on:  the defaults (Micrometer + Prometheus registry, route histograms) and traces exported to a real Zipkin
-#        (launcher/target/zipkin/zipkin-server.jar) with OTEL_TRACES_SAMPLER_ARG=0.1 (10 % of new traces kept)
-# Usage: bench/gateway/observability.sh [seconds-per-round]   (env: ROUNDS=3 CONNECTIONS=32 THREADS=2 WARMUP=20)
-# Both run main's one proxy path (GatewayFilter → ProxyHttpClient, ADR 0037). Prints requests/s of each and the ratio on/off (goal ≥ 0.9). Needs wrk, nginx, java 17, main's jar.
+# Observability overhead at the edge: two copies of main's jar in front of the same backend, side by side in one
+# run, ROUNDS alternating rounds (the order off/on flips every round), medians of the per-round ratios:
+#   off: DOJO_METRICS_ENABLED=false, OTEL_SDK_DISABLED=true (no meter registry, no-op tracer)
+#   on:  the defaults (Micrometer + Prometheus registry, per-route histograms, gateway and client timers) and traces
+#        exported to a real Zipkin server (launcher/target/zipkin/zipkin-server.jar, in-memory) with
+#        OTEL_TRACES_SAMPLER_ARG=0.1 (10 % of new traces kept); Prometheus scrapes it every SCRAPE seconds meanwhile
+# Paths: GET /ping and GET /users (a users read), both proxied to users' routes. Backend: a stand-in (nginx serving
+# users' bodies; the harshest case, main's own cost is the whole difference) or BACKEND_URL=http://… (a running users).
+# Prints per round and path the requests/s of each and main's CPU time per request (its process, /proc), the
+# throughput ratio on/off and the CPU ratio off/on (the throughput ratio main alone would reach on an otherwise idle
+# machine where it is the bottleneck; steadier than throughput on a loaded machine), their medians (goal ≥ 0.9),
+# the load average before the run and each round, the spans Zipkin received and the number of series main exports.
+#
+# Usage: bench/gateway/observability.sh [seconds-per-round]
+# Env: ROUNDS=5 CONNECTIONS=32 THREADS=2 WARMUP=20 SCRAPE=5 MAIN_JAR MAIN_JAVA_OPTS ZIPKIN_JAR BACKEND_URL
+# Needs wrk, nginx, java 17, main's jar and the Zipkin jar (./mvnw -pl services/main,launcher -am package -DskipTests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-DURATION="${1:-10}"; ROUNDS="${ROUNDS:-3}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-20}"
-BACKEND_PORT=18191; OFF_PORT=18192; ON_PORT=18193; ZIPKIN_PORT=18194
-MAIN_JAVA_OPTS="${MAIN_JAVA_OPTS-"-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m"}"
+DURATION="${1:-10}"; ROUNDS="${ROUNDS:-5}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"
+WARMUP="${WARMUP:-20}"; SCRAPE="${SCRAPE:-5}"
+BACKEND_PORT=18191; OFF_PORT=18192; ON_PORT=18193; ZIPKIN_PORT=18194; OFF_MGMT=18195; ON_MGMT=18196
+# main's recommended flags (docs/gateway.md, "JVM flags")
+MAIN_JAVA_OPTS="${MAIN_JAVA_OPTS-"-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}"
 . "$ROOT/bench/lib.sh"
-WORK="$(bench_workdir observability-bench)"; chmod 755 "$WORK"
-MAIN_JAR="${MAIN_JAR:-$(ls "$ROOT"/services/main/target/dojo-main-*.jar | grep -v original | head -1)}"
-ZIPKIN_JAR="$ROOT/launcher/target/zipkin/zipkin-server.jar"
-wait_for() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1"; exit 1; }
 
-mkdir -p "$WORK/backend/www"
-printf '{"status":"success","message":"pong!"}' > "$WORK/backend/www/ping"
-cat > "$WORK/backend/nginx.conf" <<CONF
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
+[ -x /usr/sbin/nginx ] || { echo "nginx is missing (apt-get install nginx)"; exit 1; }
+MAIN_JAR="${MAIN_JAR:-$(ls "$ROOT"/services/main/target/dojo-main-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
+ZIPKIN_JAR="${ZIPKIN_JAR:-$ROOT/launcher/target/zipkin/zipkin-server.jar}"
+[ -f "$MAIN_JAR" ] && [ -f "$ZIPKIN_JAR" ] \
+  || { echo "needs main's jar and $ZIPKIN_JAR: ./mvnw -pl services/main,launcher -am package -DskipTests"; exit 1; }
+WORK="$(bench_workdir observability-bench)"; chmod 755 "$WORK"
+wait_for() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1"; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+if [ -z "${BACKEND_URL:-}" ]; then
+  mkdir -p "$WORK/backend"
+  printf '%s' '{"status":"success","data":{"users":[{"id":2,"username":"michaelherman","email":"michael@mherman.org","created_at":"2026-11-26T04:00:00Z"},{"id":1,"username":"michael","email":"michael@realpython.com","created_at":"2026-11-26T04:00:00Z"}]}}' \
+    > "$WORK/backend/users.json"
+  cat > "$WORK/backend/nginx.conf" <<CONF
 daemon off; worker_processes 1; pid $WORK/backend/nginx.pid; error_log $WORK/backend/error.log;
 events { worker_connections 1024; }
-http { access_log off; keepalive_requests 1000000;
+http { access_log off; keepalive_requests 1000000; client_body_temp_path $WORK/backend/body;
   server { listen 127.0.0.1:$BACKEND_PORT; default_type application/json;
-    location = /ping { alias $WORK/backend/www/ping; } } }
+    location = /ping { return 200 '{"status":"success","message":"pong!"}'; }
+    location = /users { alias $WORK/backend/users.json; }
+    location /health { return 200 '{"status":"UP"}'; } } }
 CONF
-/usr/sbin/nginx -c "$WORK/backend/nginx.conf" & PIDS+=($!)
-wait_for "http://127.0.0.1:$BACKEND_PORT/ping"
+  /usr/sbin/nginx -c "$WORK/backend/nginx.conf" -e "$WORK/backend/error.log" & PIDS+=($!)
+  BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"; BACKEND_NAME="stand-in (nginx serving users' bodies)"
+else
+  BACKEND_NAME="$BACKEND_URL"
+fi
+wait_for "$BACKEND_URL/ping"
 
 QUERY_PORT=$ZIPKIN_PORT java -Xmx256m -XX:+UseSerialGC -jar "$ZIPKIN_JAR" > "$WORK/zipkin.log" 2>&1 & PIDS+=($!)
 wait_for "http://127.0.0.1:$ZIPKIN_PORT/health"
@@ -36,24 +60,65 @@ wait_for "http://127.0.0.1:$ZIPKIN_PORT/health"
 start_main() { # $1 = port, $2 = management port, rest = env
   local port=$1 mgmt=$2; shift 2
   # shellcheck disable=SC2086
-  env "$@" MICRONAUT_SERVER_PORT=$port DOJO_MANAGEMENT_PORT=$mgmt DOJO_USERS_URL="http://127.0.0.1:$BACKEND_PORT" \
+  env "$@" MICRONAUT_SERVER_PORT="$port" DOJO_MANAGEMENT_PORT="$mgmt" DOJO_USERS_URL="$BACKEND_URL" \
     java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main-$port.log" 2>&1 & PIDS+=($!)
-  wait_for "http://127.0.0.1:$port/ping"
+  wait_for "http://127.0.0.1:$port/health/readiness"
 }
-start_main $OFF_PORT 18195 DOJO_METRICS_ENABLED=false OTEL_SDK_DISABLED=true
-start_main $ON_PORT 18196 OTEL_TRACES_EXPORTER=zipkin OTEL_TRACES_SAMPLER_ARG=0.1 \
-  OTEL_EXPORTER_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
+start_main $OFF_PORT $OFF_MGMT DOJO_METRICS_ENABLED=false OTEL_SDK_DISABLED=true; OFF_PID=${PIDS[-1]}
+start_main $ON_PORT $ON_MGMT OTEL_TRACES_EXPORTER=zipkin OTEL_TRACES_SAMPLER_ARG=0.1 \
+  OTEL_EXPORTER_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"; ON_PID=${PIDS[-1]}
+if curl -fs -o /dev/null "http://127.0.0.1:$OFF_MGMT/prometheus"; then echo "off still serves /prometheus"; exit 1; fi
+curl -fs -o /dev/null "http://127.0.0.1:$ON_MGMT/prometheus" || { echo "on serves no /prometheus"; exit 1; }
+# a Prometheus stand-in: what a real scrape costs main, every SCRAPE seconds
+( while sleep "$SCRAPE"; do curl -fs -o /dev/null "http://127.0.0.1:$ON_MGMT/prometheus" || true; done ) & PIDS+=($!)
 
-rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s "$1" 2>&1 | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
-echo "warm-up ${WARMUP}s each"
-rps "http://127.0.0.1:$OFF_PORT/ping" "$WARMUP" >/dev/null; rps "http://127.0.0.1:$ON_PORT/ping" "$WARMUP" >/dev/null
-OFF=(); ON=()
+echo "observability overhead: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), kernel $(uname -r)"
+echo "backend: $BACKEND_NAME; wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS alternating rounds"
+echo "load average before: $(load)"
+# one run: requests/s and main's CPU time per request (µs; utime+stime of its process over the run, /proc)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+measure() { # $1 = port, $2 = main's pid, $3 = path, $4 = seconds → "rps cpu-µs-per-request"
+  local before after out
+  before=$(ticks "$2")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4"s "http://127.0.0.1:$1$3" 2>&1)
+  after=$(ticks "$2")
+  awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" '
+    / requests in / {n = $1} /Requests\/sec/ {r = $2}
+    END {printf "%.0f %.1f", r, n ? t * 1e6 / hz / n : 0}' <<< "$out"
+}
+PATHS=(/ping /users)
+echo "warm-up ${WARMUP}s per path and mode"
+for path in "${PATHS[@]}"; do
+  measure $OFF_PORT "$OFF_PID" "$path" "$WARMUP" >/dev/null; measure $ON_PORT "$ON_PID" "$path" "$WARMUP" >/dev/null
+done
+declare -A RATIOS CPU_RATIOS
 for r in $(seq 1 "$ROUNDS"); do
-  off=$(rps "http://127.0.0.1:$OFF_PORT/ping" "$DURATION"); on=$(rps "http://127.0.0.1:$ON_PORT/ping" "$DURATION")
-  OFF+=("$off"); ON+=("$on"); echo "round $r: off $off req/s, on $on req/s"
+  for path in "${PATHS[@]}"; do
+    if (( r % 2 )); then
+      off=$(measure $OFF_PORT "$OFF_PID" "$path" "$DURATION"); on=$(measure $ON_PORT "$ON_PID" "$path" "$DURATION")
+    else
+      on=$(measure $ON_PORT "$ON_PID" "$path" "$DURATION"); off=$(measure $OFF_PORT "$OFF_PID" "$path" "$DURATION")
+    fi
+    read -r off_rps off_cpu <<< "$off"; read -r on_rps on_cpu <<< "$on"
+    ratio=$(awk -v a="$on_rps" -v b="$off_rps" 'BEGIN {printf "%.3f", b ? a / b : 0}')
+    cpu_ratio=$(awk -v a="$off_cpu" -v b="$on_cpu" 'BEGIN {printf "%.3f", b ? a / b : 0}')
+    RATIOS[$path]="${RATIOS[$path]:-} $ratio"; CPU_RATIOS[$path]="${CPU_RATIOS[$path]:-} $cpu_ratio"
+    echo "round $r $path: off $off_rps req/s $off_cpu µs CPU/req, on $on_rps req/s $on_cpu µs CPU/req;" \
+      "on/off throughput $ratio, CPU off/on $cpu_ratio (load $(load))"
+  done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-m_off=$(median "${OFF[@]}"); m_on=$(median "${ON[@]}")
-echo "median: off $m_off req/s, on $m_on req/s, on/off $(awk -v a="$m_on" -v b="$m_off" 'BEGIN {printf "%.2f", a/b}')"
-echo "traces in Zipkin: $(curl -fs "http://127.0.0.1:$ZIPKIN_PORT/api/v2/traces?serviceName=main&limit=100000" | grep -o '"traceId"' | wc -l) spans (10 % sampling)"
-curl -fs "http://127.0.0.1:18196/prometheus" | grep -c '^dojo_gateway_requests_seconds_bucket' | xargs echo "gateway histogram buckets on:"
+for path in "${PATHS[@]}"; do
+  # shellcheck disable=SC2086
+  echo "median $path: throughput on/off $(median ${RATIOS[$path]}) (rounds:${RATIOS[$path]});" \
+    "main's CPU per request off/on $(median ${CPU_RATIOS[$path]}) (rounds:${CPU_RATIOS[$path]})"
+done
+echo "load average after: $(load)"
+sleep 2 # the exporter batches spans for up to 1 s
+spans=$(curl -fs "http://127.0.0.1:$ZIPKIN_PORT/api/v2/traces?serviceName=main&limit=100000&lookback=86400000" \
+  | grep -o '"traceId"' | wc -l)
+requests=$(curl -fs "http://127.0.0.1:$ON_MGMT/prometheus" \
+  | awk '/^dojo_gateway_requests_seconds_count/ {n += $2} END {printf "%.0f", n}')
+echo "on: $requests requests proxied, $spans spans in Zipkin ($(awk -v s="$spans" -v n="$requests" \
+  'BEGIN {printf "%.1f", n ? 100 * s / n : 0}') %; two spans per sampled request: server and client)"
+echo "on: $(curl -fs "http://127.0.0.1:$ON_MGMT/prometheus" | grep -vc '^#') series in main's /prometheus"

@@ -18,17 +18,18 @@ export function findLauncherJar(repo) {
  * ready line appears. The rate limit on login/register is lifted: the suite signs in far more than 10 times a minute
  * from one address (the limit itself is main's own tests' business).
  */
-export async function startPlatform({ repo, logFile, readyTimeoutMs = 240_000 }) {
+export async function startPlatform({ repo, logFile, readyTimeoutMs = 240_000, extraArgs = [] }) {
   const jar = findLauncherJar(repo);
   if (!jar) throw new Error(`launcher jar not found under ${repo}/launcher/target (build it: ./mvnw -q install -DskipTests)`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dojo-e2e-'));
   const log = createWriteStream(logFile);
-  const child = spawn('java', ['-jar', jar, '--random-ports', '--data-dir', dataDir, '--home', repo], {
+  const child = spawn('java', ['-jar', jar, '--random-ports', '--data-dir', dataDir, '--home', repo, ...extraArgs], {
     cwd: repo,
     env: { ...process.env, DOJO_RATE_LIMIT_REQUESTS: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail = [];
+  const banner = []; // the lines from the ready line on: the banner (e.g. --observe's Zipkin URL)
   let exited = null;
   const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => {
     exited = { code, signal };
@@ -46,8 +47,10 @@ export async function startPlatform({ repo, logFile, readyTimeoutMs = 240_000 })
       for (const line of lines) {
         tail.push(line);
         if (tail.length > 60) tail.shift();
+        if (banner.length && banner.length < 100) banner.push(line);
         const match = READY.exec(line);
         if (match) {
+          banner.push(line);
           clearTimeout(timer);
           resolve(match[1]);
         }
@@ -67,6 +70,16 @@ export async function startPlatform({ repo, logFile, readyTimeoutMs = 240_000 })
 
   return {
     baseUrl,
+    /** The first group of the first launcher line matching `pattern`, waiting up to `timeoutMs` for it. */
+    async awaitLine(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = banner.map((line) => pattern.exec(line)).find(Boolean);
+        if (match) return match[1];
+        if (Date.now() > deadline) throw new Error(`no launcher line ${pattern}\n${tail.join('\n')}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
     async stop() {
       if (!exited) {
         child.kill('SIGTERM');

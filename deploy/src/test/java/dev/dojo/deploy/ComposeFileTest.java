@@ -29,8 +29,11 @@ class ComposeFileTest {
 
     private static final Path ROOT = Path.of(System.getProperty("dojo.root", "..")).toAbsolutePath().normalize();
     private static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
+    private static final Path DOCKER_COMPOSE = Path.of("/usr/bin/docker-compose");
     private static final Set<String> SERVICES = Set.of("users", "eval", "swapper", "main");
     private static Map<String, Map<String, Object>> services;
+    /** With the services under profiles (zipkin, prometheus). */
+    private static Map<String, Map<String, Object>> allServices;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -39,6 +42,7 @@ class ComposeFileTest {
             Map<String, Object> compose = new Yaml().load(reader);
             services = (Map<String, Map<String, Object>>) compose.get("services");
         }
+        allServices = services;
         // the optional tools under profiles (zipkin, prometheus: docs/observability.md) are checked by
         // ObservabilityProfileTest; the promises below are the platform's
         services = new java.util.LinkedHashMap<>(services);
@@ -156,6 +160,34 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceSendsItsSpansToTheObserveProfilesZipkinOnlyWhenAskedTo() {
+        Map<String, Object> zipkin = allServices.get("zipkin");
+        assertEquals(List.of("observe"), zipkin.get("profiles"));
+        assertEquals(List.of("127.0.0.1:9411:9411"), zipkin.get("ports"));
+        for (String name : SERVICES) {
+            // the names libs/common's tracing reads (the otel block of each application.yml)
+            Map<String, String> environment = (Map<String, String>) services.get(name).get("environment");
+            assertEquals("${OTEL_TRACES_EXPORTER:-none}", environment.get("OTEL_TRACES_EXPORTER"), name);
+            assertEquals("http://zipkin:9411/api/v2/spans", environment.get("OTEL_EXPORTER_ZIPKIN_ENDPOINT"), name);
+            assertEquals("${OTEL_TRACES_SAMPLER_ARG:-1.0}", environment.get("OTEL_TRACES_SAMPLER_ARG"), name);
+        }
+    }
+
+    @Test
+    void composeResolvesTheTracingSwitchForEveryServiceWhenInstalled() throws IOException, InterruptedException {
+        if (!Files.isExecutable(DOCKER_COMPOSE)) {
+            System.out.println("ComposeFileTest: docker-compose not installed; tracing switch check skipped");
+            return;
+        }
+        for (String exporter : List.of("zipkin", "none")) {
+            String output = dockerCompose(exporter.equals("none") ? null : exporter, "config");
+            assertEquals(SERVICES.size(), output.lines()
+                    .filter(line -> line.trim().equals("OTEL_TRACES_EXPORTER: " + exporter)).count(), output);
+        }
+    }
+
+    @Test
     void postgresInitScriptCreatesBothDatabases() throws IOException {
         String script = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sh"));
         assertTrue(script.contains("create users "), script);
@@ -164,16 +196,31 @@ class ComposeFileTest {
 
     @Test
     void passesDockerComposeConfigWhenInstalled() throws IOException, InterruptedException {
-        Path binary = Path.of("/usr/bin/docker-compose");
-        if (!Files.isExecutable(binary)) {
+        if (!Files.isExecutable(DOCKER_COMPOSE)) {
             System.out.println("ComposeFileTest: docker-compose not installed; schema check skipped");
             return;
         }
-        // from the repository root, as docs/docker.md says: Compose reads eval's seccomp profile relative to it
-        Process process = new ProcessBuilder(binary.toString(), "-f", COMPOSE.toString(), "config", "-q")
-                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        dockerCompose(null, "config", "-q");
+    }
+
+    /**
+     * Runs {@code docker-compose -f docker-compose.yml <args>} from the repository root, as docs/docker.md says
+     * (Compose reads eval's seccomp profile relative to it), with OTEL_TRACES_EXPORTER set to {@code tracesExporter}
+     * or unset; asserts exit 0 and returns the output.
+     */
+    private static String dockerCompose(String tracesExporter, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(DOCKER_COMPOSE.toString(), "-f", COMPOSE.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().remove("OTEL_TRACES_EXPORTER");
+        if (tracesExporter != null) {
+            builder.environment().put("OTEL_TRACES_EXPORTER", tracesExporter);
+        }
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker-compose config timed out");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker-compose timed out");
         assertEquals(0, process.exitValue(), output);
+        return output;
     }
 }

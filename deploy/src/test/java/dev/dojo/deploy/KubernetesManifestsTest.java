@@ -122,6 +122,17 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** Tracing is the cluster's choice: every service takes its OTEL_* settings from one optional ConfigMap. */
+    @Test
+    void everyServiceTakesItsTracingSettingsFromTheOptionalObservabilityConfigMap() {
+        for (Map<String, Object> deployment : ofKind("Deployment")) {
+            Map<String, Object> container = ((List<Map<String, Object>>) at(deployment, "spec", "template", "spec")
+                    .get("containers")).get(0);
+            assertEquals(List.of(Map.of("configMapRef", Map.of("name", "dojo-observability", "optional", true))),
+                    container.get("envFrom"), name(deployment));
+        }
+    }
+
     @Test
     void onlyMainIsReachableFromOutside() {
         List<Map<String, Object>> ingresses = ofKind("Ingress");

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every service must do once started: listen on its (random, in tests) port, answer the original
@@ -75,6 +76,30 @@ public abstract class ServiceSmokeTest {
             }
         }
         assertEquals(List.of(), reachable, "reachable management paths on port " + server.getPort());
+    }
+
+    /**
+     * users, eval and swapper: their /prometheus holds a latency histogram per route and status, the JVM, the
+     * database pool where there is one, and the service's name on every series (main: ManagementPortTest).
+     */
+    @Test
+    void servesItsMetricsOnItsPortWithRouteHistogramsTheJvmAndTheDatabasePool() throws Exception {
+        if (!servesMetricsOnItsPort()) {
+            return;
+        }
+        assertEquals(200, httpClient.toBlocking().exchange(HttpRequest.GET(server.getURL() + "/ping")).code());
+        String text = PrometheusText.scrape(URI.create(server.getURL() + "/prometheus"));
+        // other tests of the class may have pinged too
+        assertTrue(PrometheusText.value(text, "http_server_requests_seconds_bucket{", "uri=\"/ping\"",
+                "method=\"GET\"", "status=\"200\"", "le=\"+Inf\"") >= 1, "a histogram per route and status");
+        assertTrue(PrometheusText.value(text, "jvm_memory_used_bytes{", "area=\"heap\"") > 0, "the JVM");
+        assertTrue(PrometheusText.value(text, "process_cpu_usage{") >= 0, "the process");
+        if (server.getApplicationContext().containsBean(javax.sql.DataSource.class)) {
+            assertTrue(PrometheusText.value(text, "hikaricp_connections_max{") > 0, "the database pool");
+        }
+        String name = server.getApplicationContext().getRequiredProperty("micronaut.application.name", String.class);
+        assertTrue(text.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .allMatch(line -> line.contains("service=\"" + name + "\"")), "every series names " + name);
     }
 
     @Test

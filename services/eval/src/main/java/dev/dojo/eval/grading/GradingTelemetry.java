@@ -19,6 +19,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -34,6 +35,8 @@ public class GradingTelemetry {
     static final AttributeKey<String> LANGUAGE = AttributeKey.stringKey("dojo.language");
     static final AttributeKey<String> REFUSED = AttributeKey.stringKey("dojo.refused");
 
+    private static final List<String> REASONS = List.of("busy", "unavailable");
+
     private final MeterRegistry registry;
     private final Tracer tracer;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -43,9 +46,16 @@ public class GradingTelemetry {
         this.registry = registry != null ? registry : new CompositeMeterRegistry();
         this.tracer = openTelemetry.getTracer("dev.dojo.eval.grading");
         Gauge.builder("dojo.grading.queue.waiting", queue, GradingQueue::waiting)
-                .description("Submissions waiting for a sandbox slot").register(registry);
+                .description("Submissions waiting for a sandbox slot").register(this.registry);
         Gauge.builder("dojo.grading.in.flight", inFlight, AtomicInteger::get)
-                .description("Sandbox runs in progress").register(registry);
+                .description("Sandbox runs in progress").register(this.registry);
+        // both reasons are exported from the start (at 0), so an alert on their rate needs no first refusal
+        REASONS.forEach(this::refusals);
+    }
+
+    private Counter refusals(String reason) {
+        return Counter.builder("dojo.grading.refusals").description("Submissions refused before grading, by reason")
+                .tag("reason", reason).register(registry);
     }
 
     /** Starts observing one grading; the caller ends it with {@link Grading#graded} or {@link Grading#failed}. */
@@ -113,8 +123,7 @@ public class GradingTelemetry {
             String reason = failure instanceof SandboxBusyException ? "busy"
                     : failure instanceof SandboxUnavailableException ? "unavailable" : null;
             if (reason != null) {
-                Counter.builder("dojo.grading.refusals").description("Submissions refused before grading, by reason")
-                        .tag("reason", reason).register(registry).increment();
+                refusals(reason).increment();
                 grade.setAttribute(REFUSED, reason);
             }
             if (sandbox != null) {

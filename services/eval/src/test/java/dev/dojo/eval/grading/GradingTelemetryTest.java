@@ -43,6 +43,26 @@ class GradingTelemetryTest {
         assertEquals(1.0, registry.get("dojo.grading.verdicts").tag("verdict", "timeout").counter().count());
     }
 
+    @Test
+    void bothRefusalReasonsAreExportedBeforeAnyRefusal() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new GradingTelemetry(registry, OpenTelemetry.noop(), new GradingQueue(settings()));
+
+        assertEquals(0.0, registry.get("dojo.grading.refusals").tag("reason", "busy").counter().count());
+        assertEquals(0.0, registry.get("dojo.grading.refusals").tag("reason", "unavailable").counter().count());
+    }
+
+    @Test
+    void withoutARegistryGradingIsObservedByTracesOnly() {
+        // DOJO_METRICS_ENABLED=false: no MeterRegistry bean
+        GradingTelemetry telemetry = new GradingTelemetry(null, OpenTelemetry.noop(), new GradingQueue(settings()));
+        GradingTelemetry.Grading grading = telemetry.start("python");
+
+        assertEquals("ran", grading.sandbox(() -> "ran"));
+        grading.graded(Verdict.passed);
+        telemetry.start("python").failed(new SandboxBusyException());
+    }
+
     private static SandboxSettings settings() {
         return new SandboxSettings("b", "p", "s", "sh", 65534, "required", 1, 1, Duration.ofSeconds(1), 2);
     }

@@ -1,17 +1,14 @@
 package dev.dojo.eval.observability;
 
 import dev.dojo.eval.testing.ApiTestBase;
+import dev.dojo.testing.PrometheusText;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Arrays;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.dojo.testing.PrometheusText.value;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** eval's /prometheus after real gradings: grading, sandbox, HTTP, database pool and JVM metrics. */
@@ -37,6 +34,9 @@ class EvalMetricsTest extends ApiTestBase {
                 && l.contains("verdict=\"failed\"")).count() > 10, "a histogram, not just a count");
         assertEquals(0.0, value(text, "dojo_grading_in_flight{"), 0.0);
         assertEquals(0.0, value(text, "dojo_grading_queue_waiting{"), 0.0);
+        // refusals by reason are exported from the start, before any refusal
+        assertEquals(0.0, value(text, "dojo_grading_refusals_total{", "reason=\"busy\""), 0.0);
+        assertEquals(0.0, value(text, "dojo_grading_refusals_total{", "reason=\"unavailable\""), 0.0);
         assertEquals(2.0, value(text, "http_server_requests_seconds_count{", "uri=\"/submissions\"",
                 "status=\"201\"", "method=\"POST\""), 0.0);
         assertTrue(value(text, "http_server_requests_seconds_bucket{", "uri=\"/submissions\"", "status=\"201\"",
@@ -47,24 +47,6 @@ class EvalMetricsTest extends ApiTestBase {
     }
 
     private String scrape() throws Exception {
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.getURL() + "/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, scrape.statusCode());
-        assertTrue(scrape.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
-                scrape.headers().toString());
-        return scrape.body();
-    }
-
-    /** The sum of the samples of {@code series} whose labels contain all of {@code labels}. */
-    static double value(String exposition, String series, String... labels) {
-        List<String> lines = exposition.lines()
-                .filter(line -> line.startsWith(series))
-                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-                .toList();
-        assertTrue(!lines.isEmpty(), "no " + series + " " + Arrays.toString(labels) + " in\n"
-                + exposition.lines().filter(l -> l.startsWith(series.replace("{", ""))).limit(20).toList());
-        return lines.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return PrometheusText.scrape(URI.create(server.getURL() + "/prometheus"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.dojo.main.observability;
 
 import dev.dojo.main.FakeService;
+import dev.dojo.testing.FreePort;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * main's metrics are on its management port only: the public port never answers /prometheus, the management
  * port answers it with per-route server latencies, main's downstream calls and each route's circuit breaker
- * (resilience4j's Micrometer binder).
+ * (resilience4j's Micrometer binder). This is the default, {@code DOJO_METRICS_ENABLED=true};
+ * {@link MetricsDisabledTest} is the switch off.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,7 +37,7 @@ class ManagementPortTest implements TestPropertyProvider {
     private final FakeService services = FakeService.start("all");
     /** eval's stand-in, closed by the breaker test to trip eval's circuit */
     private final FakeService eval = FakeService.start("eval");
-    private final int managementPort = freePort();
+    private final int managementPort = FreePort.next();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Inject
@@ -82,6 +83,9 @@ class ManagementPortTest implements TestPropertyProvider {
                 && l.contains("status=\"200\"")), "proxied requests: a histogram per route and status");
         assertTrue(text.lines().anyMatch(l -> l.startsWith("http_client_requests_seconds_count{")
                 && l.contains("uri=\"/ping/**\"")), "main's calls to the services, per route");
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("http_client_requests_seconds_bucket{")
+                && l.contains("uri=\"/ping/**\"")), "main's calls to the services: a histogram");
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("jvm_memory_used_bytes{")), "the JVM");
         assertTrue(text.contains("service=\"main\""));
     }
 
@@ -133,13 +137,5 @@ class ManagementPortTest implements TestPropertyProvider {
     private HttpResponse<String> get(int port, String path, String accept) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
