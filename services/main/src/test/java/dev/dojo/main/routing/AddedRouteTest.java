@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,36 +28,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AddedRouteTest implements TestPropertyProvider {
 
-    private final FakeService users = FakeService.start("users");
-    private final FakeService eval = FakeService.start("eval");
-    private final FakeService swapper = FakeService.start("swapper");
-    private final FakeService hints = FakeService.start("hints");
+    /** The three services main knows plus the new one, each a real HTTP server on loopback. */
+    private final Map<String, FakeService> services = Map.of("users", FakeService.start("users"),
+            "eval", FakeService.start("eval"), "swapper", FakeService.start("swapper"),
+            "hints", FakeService.start("hints"));
+    private final FakeService hints = services.get("hints");
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        services.forEach((name, service) -> properties.put("dojo.routes." + name + ".url", service.url()));
+        // the how-to's step for a new service: its url (above) and the prefixes it owns
+        properties.put("dojo.routes.hints.prefixes", "/hints");
+        properties.put("endpoints.health.details-visible", "ANONYMOUS");
+        return properties;
+    }
+
+    @AfterAll
+    void stopServices() {
+        services.values().forEach(FakeService::close);
+    }
 
     @Inject
     EmbeddedServer server;
 
     @Inject
     JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "dojo.routes.users.url", users.url(),
-                "dojo.routes.eval.url", eval.url(),
-                "dojo.routes.swapper.url", swapper.url(),
-                // the how-to's step: one entry with the service's url and the prefixes it owns
-                "dojo.routes.hints.url", hints.url(),
-                "dojo.routes.hints.prefixes", "/hints",
-                "endpoints.health.details-visible", "ANONYMOUS");
-    }
-
-    @AfterAll
-    void stopFakes() {
-        users.close();
-        eval.close();
-        swapper.close();
-        hints.close();
-    }
 
     @Test
     void theNewPrefixAndEverythingBelowItReachTheService() {
