@@ -7,6 +7,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,18 +50,21 @@ class ChangedLimitsTest extends ApiTestBase {
                     while True:
                         opened.append(open('/dev/null'))
                 except OSError as e:
-                    print('files stopped', e.errno)
-                import resource
-                print('nofile', resource.getrlimit(resource.RLIMIT_NOFILE)[0])
-                for f in opened:
-                    f.close()
+                    count = len(opened)
+                    for f in opened:
+                        f.close()
+                    print('files stopped', e.errno, 'after', count)
                 """ + SUM, 42);
 
         assertEquals(201, response.status(), String.valueOf(response.body()));
         String output = (String) response.data().get("output");
         assertTrue(output.contains("file stopped " + EFBIG + " 65536\n"), output);
-        assertTrue(output.contains("files stopped " + EMFILE + "\n"), output);
-        assertTrue(output.contains("nofile 32\n"), output);
+        // RLIMIT_NOFILE 32 counts the descriptors the run already holds: fewer than 32 more open, not the ~60 of 64
+        Matcher files = Pattern.compile("files stopped " + EMFILE + " after (\\d+)\n")
+                .matcher(output);
+        assertTrue(files.find(), output);
+        int opened = Integer.parseInt(files.group(1));
+        assertTrue(opened > 0 && opened < 32, output);
         assertEquals("passed", response.data().get("verdict"), String.valueOf(response.data()));
     }
 }
