@@ -99,9 +99,13 @@ final class ScriptStartedLauncher implements AutoCloseable {
         return script.exitValue();
     }
 
-    String output() throws IOException {
+    String output() {
         Path log = dir.resolve("launcher.log");
-        return Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        try {
+            return Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
