@@ -24,7 +24,7 @@ bwrap_usable() {
   local bwrap="${DOJO_SANDBOX_BWRAP:-/usr/bin/bwrap}" why code=0
   why="$("$bwrap" --unshare-all --unshare-user --die-with-parent --ro-bind / / -- /bin/true 2>&1)" || code=$?
   if ((code != 0)); then
-    why="${why%%$'\n'*}"
+    why="${why%%$'\n'*}"; why="${why%.}"
     echo "[prerequisites] bubblewrap cannot create a sandbox here: ${why:-$bwrap exited with $code}. Enable unprivileged user namespaces (docs/sandbox.md#what-the-host-or-container-must-provide)" >&2
     return 1
   fi
