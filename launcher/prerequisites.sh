@@ -15,11 +15,29 @@ if [[ "$purpose" == "build" ]]; then
   checks+=("${DOJO_CHROMIUM:-/usr/bin/chromium}=chromium")
 fi
 
+# An installed bwrap can still be unusable: user namespaces disabled (kernel.unprivileged_userns_clone=0,
+# user.max_user_namespaces=0, Ubuntu's AppArmor restriction) or a container's seccomp profile refusing them. eval
+# would then start and answer 503 to every submission, so ./dojo stops here with bwrap's own reason instead.
+# The flags are the namespace part of eval's sandbox (Sandbox.java): --unshare-all --unshare-user.
+bwrap_usable() {
+  [[ "$purpose" == "run" ]] || return 0
+  local bwrap="${DOJO_SANDBOX_BWRAP:-/usr/bin/bwrap}" why code=0
+  why="$("$bwrap" --unshare-all --unshare-user --die-with-parent --ro-bind / / -- /bin/true 2>&1)" || code=$?
+  if ((code != 0)); then
+    why="${why%%$'\n'*}"; why="${why%.}"
+    echo "[prerequisites] bubblewrap cannot create a sandbox here: ${why:-$bwrap exited with $code}. Enable unprivileged user namespaces (docs/sandbox.md#what-the-host-or-container-must-provide)" >&2
+    return 1
+  fi
+}
+
 missing=()
 for check in "${checks[@]}"; do
   [[ -x "${check%=*}" ]] || missing+=("${check##*=}")
 done
-((${#missing[@]})) || exit 0
+if ((${#missing[@]} == 0)); then
+  bwrap_usable
+  exit $?
+fi
 
 what="${missing[*]}"
 command_line="apt-get install -y --no-install-recommends $what"
@@ -57,3 +75,4 @@ if ((${#still[@]})); then
   echo "[prerequisites] installed $what, but ${still[*]} is still missing: set DOJO_SANDBOX_BWRAP/DOJO_SANDBOX_PYTHON/DOJO_CHROMIUM to where they are" >&2
   exit 1
 fi
+bwrap_usable

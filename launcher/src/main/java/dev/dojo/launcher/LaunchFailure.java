@@ -10,6 +10,7 @@ public final class LaunchFailure extends RuntimeException {
     public static final int PORT_IN_USE = 2;
     public static final int MISSING_JAR = 3;
     public static final int DATABASE = 4;
+    public static final int SANDBOX = 5;
     public static final int USAGE = 64;
 
     private final int exitCode;

@@ -186,9 +186,18 @@ public final class Platform {
                         + dead.exitCode() + "); see the [" + dead.name() + "] lines above");
             });
             for (Service service : Service.values()) {
-                if (!readyAfter.containsKey(service) && probe.isReady(ports.of(service))) {
+                if (readyAfter.containsKey(service)) {
+                    continue;
+                }
+                ReadinessProbe.Answer answer = probe.ask(ports.of(service));
+                if (answer.ready()) {
                     readyAfter.put(service, System.nanoTime() - startedAt.get(service));
                 }
+                // eval up but unable to grade: waiting out the timeout would not change that, and "ready" would lie
+                answer.sandboxProblem().ifPresent(problem -> {
+                    throw new LaunchFailure(LaunchFailure.SANDBOX, service.id() + " cannot grade: " + problem
+                            + " (what the sandbox needs from the OS: docs/sandbox.md#what-the-host-or-container-must-provide)");
+                });
             }
             if (System.nanoTime() > deadline) {
                 List<String> late = new ArrayList<>();

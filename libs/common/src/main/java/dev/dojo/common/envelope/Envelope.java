@@ -17,7 +17,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Dojo's response envelope")
 public record Envelope<T>(
-        @Schema(allowableValues = {"success", "fail", "error"}) String status,
+        // the type stated: without it micronaut-openapi first reads each allowable value as JSON and warns
+        @Schema(type = "string", allowableValues = {"success", "fail", "error"}) String status,
         @Nullable String message,
         @Nullable T data,
         @Nullable List<FieldError> errors) {

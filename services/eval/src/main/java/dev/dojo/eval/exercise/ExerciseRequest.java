@@ -22,7 +22,7 @@ public record ExerciseRequest(
         @Schema(example = "Sum") @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL) String title,
         @Schema(description = "Markdown", example = "Write `sum(x, y)`: it returns x + y.")
         @NotBlank @Size(max = 20000) @Pattern(regexp = NO_NUL) String body,
-        @Schema(example = "python", allowableValues = {"python"}) @NotBlank String language,
+        @Schema(type = "string", example = "python", allowableValues = {"python"}) @NotBlank String language,
         @Schema(example = "# Enter your code here.") @Nullable @Size(max = 20000) @Pattern(regexp = NO_NUL)
         String starterCode,
         @Schema(description = "examples (hidden: false; at least one) and hidden tests (at least one)",

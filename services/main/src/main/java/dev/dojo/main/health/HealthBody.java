@@ -15,6 +15,6 @@ import java.util.Map;
 @Schema(name = "Health")
 record HealthBody(
         String name,
-        @Schema(allowableValues = {"UP", "DOWN"}) String status,
+        @Schema(type = "string", allowableValues = {"UP", "DOWN"}) String status,
         @Schema(nullable = true) Map<String, Map<String, String>> details) {
 }

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpAttributes;
+import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -43,7 +43,7 @@ public class GatewayMetricsFilter implements Ordered {
             return;
         }
         String template = path.substring(0, route.match(path)) + "/**";
-        request.setAttribute(HttpAttributes.URI_TEMPLATE, template);
+        BasicHttpAttributes.setUriTemplate(request, template);
         request.setAttribute(ROUTE, new Started(route.name(), template, System.nanoTime()));
     }
 

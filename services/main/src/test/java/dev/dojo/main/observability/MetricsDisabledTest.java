@@ -46,9 +46,9 @@ class MetricsDisabledTest implements TestPropertyProvider {
         return Map.of(
                 "DOJO_METRICS_ENABLED", "false",
                 "endpoints.all.port", Integer.toString(managementPort),
-                "dojo.routes.users.url", services.url(),
-                "dojo.routes.eval.url", services.url(),
-                "dojo.routes.swapper.url", services.url());
+                "micronaut.http.services.users.url", services.url(),
+                "micronaut.http.services.eval.url", services.url(),
+                "micronaut.http.services.swapper.url", services.url());
     }
 
     @AfterAll

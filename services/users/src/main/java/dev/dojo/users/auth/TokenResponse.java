@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(name = "TokenResponse")
 public record TokenResponse(
-        @Schema(allowableValues = "success") String status,
+        @Schema(type = "string", allowableValues = "success") String status,
         String message,
         @JsonProperty("auth_token") @Schema(description = "RS256 access token (JWT)") String authToken,
         @JsonProperty("refresh_token") @Schema(description = "opaque, single-use") String refreshToken) {
