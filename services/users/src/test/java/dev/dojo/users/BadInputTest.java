@@ -1,6 +1,6 @@
 package dev.dojo.users;
 
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;

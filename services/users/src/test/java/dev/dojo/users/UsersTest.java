@@ -4,7 +4,6 @@ import dev.dojo.testing.TestDatabase;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,9 +22,7 @@ public abstract class UsersTest implements TestPropertyProvider {
 
     /** A fresh database's datasource properties. */
     public static Map<String, String> databaseProperties() {
-        Map<String, String> properties = new HashMap<>();
-        TestDatabase.freshDatasource("users").forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        return properties;
+        return TestDatabase.freshProperties("users");
     }
 
     protected Map<String, String> extra() {

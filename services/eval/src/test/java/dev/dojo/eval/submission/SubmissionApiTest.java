@@ -2,7 +2,7 @@ package dev.dojo.eval.submission;
 
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class SubmissionApiTest extends ApiTestBase {
 
     @Test
     void correctSubmissionPassesAndIsScored() {
-        Api.Response response = submit(sum, "print('hello')\n" + SUM, 100);
+        Api.Reply response = submit(sum, "print('hello')\n" + SUM, 100);
         assertEquals(201, response.status(), String.valueOf(response.body()));
         Map<String, Object> data = response.data();
         assertEquals("success", response.body().get("status"));
@@ -115,7 +115,7 @@ class SubmissionApiTest extends ApiTestBase {
     @Test
     void submissionsAreVisibleToTheirOwnerAndAdmins() {
         long id = ((Number) submit(sum, SUM, 106).data().get("id")).longValue();
-        Api.Response own = api.get("/submissions/" + id, TestTokens.user(106));
+        Api.Reply own = api.get("/submissions/" + id, TestTokens.user(106));
         assertEquals(200, own.status());
         assertEquals("passed", own.data().get("verdict"));
         assertEquals(403, api.get("/submissions/" + id, TestTokens.user(107)).status());
@@ -152,11 +152,11 @@ class SubmissionApiTest extends ApiTestBase {
         assertInvalid(api.post("/submissions", Map.of("exercise_id", sum, "code", "x\u0000y"), token));
         assertInvalid(api.post("/submissions", Map.of("exercise_id", sum, "code", "#".repeat(70_000)), token));
         assertInvalid(api.post("/submissions", "{\"exercise_id\": ", token));
-        Api.Response tooLarge = api.post("/submissions", Map.of("exercise_id", sum, "code", "#".repeat(1_100_000)),
+        Api.Reply tooLarge = api.post("/submissions", Map.of("exercise_id", sum, "code", "#".repeat(1_100_000)),
                 token);
         assertEquals(413, tooLarge.status());
         assertEquals("fail", tooLarge.body().get("status"));
-        Api.Response unknown = api.post("/submissions", Map.of("exercise_id", 999999, "code", SUM), token);
+        Api.Reply unknown = api.post("/submissions", Map.of("exercise_id", 999999, "code", SUM), token);
         assertEquals(404, unknown.status());
         assertEquals("Exercise does not exist.", unknown.message());
 
@@ -166,7 +166,7 @@ class SubmissionApiTest extends ApiTestBase {
 
     @Test
     void scoresCannotBeReportedByClients() {
-        Api.Response post = api.post("/scores", Map.of("exercise_id", sum, "correct", true), TestTokens.user(109));
+        Api.Reply post = api.post("/scores", Map.of("exercise_id", sum, "correct", true), TestTokens.user(109));
         assertTrue(List.of(403, 404, 405).contains(post.status()), "status " + post.status());
         assertTrue(scores(TestTokens.user(109)).isEmpty());
     }
@@ -177,7 +177,7 @@ class SubmissionApiTest extends ApiTestBase {
         return copy;
     }
 
-    private void assertInvalid(Api.Response response) {
+    private void assertInvalid(Api.Reply response) {
         assertEquals(400, response.status(), String.valueOf(response.body()));
         assertEquals("fail", response.body().get("status"));
         assertEquals("Invalid payload.", response.message());
@@ -188,7 +188,7 @@ class SubmissionApiTest extends ApiTestBase {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> listOf(Api.Response response, String key) {
+    private static List<Map<String, Object>> listOf(Api.Reply response, String key) {
         assertEquals(200, response.status(), String.valueOf(response.body()));
         return (List<Map<String, Object>>) response.data().get(key);
     }

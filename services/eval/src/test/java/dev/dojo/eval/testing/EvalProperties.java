@@ -1,8 +1,8 @@
 package dev.dojo.eval.testing;
 
 import dev.dojo.testing.TestDatabase;
+import dev.dojo.testing.tokens.TestTokens;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** Properties every eval test context needs: a fresh database, the test JWKS, and short sandbox limits. */
@@ -12,8 +12,7 @@ public final class EvalProperties {
     }
 
     public static Map<String, String> of(String... extra) {
-        Map<String, String> properties = new HashMap<>();
-        TestDatabase.freshDatasource("eval").forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        Map<String, String> properties = TestDatabase.freshProperties("eval");
         properties.put("micronaut.security.token.jwt.signatures.jwks.users.url", TestTokens.jwksUrl());
         // short limits keep the hostile corpus quick; production defaults are in application.yml
         properties.put("dojo.sandbox.limits.wall-time", "2s");

@@ -1,7 +1,7 @@
 package dev.dojo.users.account;
 
 import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;

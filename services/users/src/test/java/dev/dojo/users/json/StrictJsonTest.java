@@ -1,7 +1,7 @@
 package dev.dojo.users.json;
 
 import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
 import dev.dojo.users.account.Accounts;
 import io.micronaut.http.MediaType;

@@ -1,7 +1,7 @@
 package dev.dojo.users.seed;
 
 import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.client.HttpClient;

@@ -11,7 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,8 +1,8 @@
 package dev.dojo.users.token;
 
 import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
-import dev.dojo.users.Eventually;
+import dev.dojo.testing.api.JsonApi.Reply;
+import dev.dojo.testing.Eventually;
 import dev.dojo.users.UsersTest;
 import dev.dojo.users.account.User;
 import dev.dojo.users.account.UserRepository;
