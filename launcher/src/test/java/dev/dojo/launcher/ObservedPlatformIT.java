@@ -114,8 +114,9 @@ class ObservedPlatformIT {
     @Test
     void prometheusScrapesAllFourServicesWithTheComposeScrapeConfig() throws Exception {
         Path prometheus = Path.of("/usr/bin/prometheus");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(prometheus),
-                "prometheus not installed (Debian package prometheus)");
+        // the build's validate phase installs it (launcher/prerequisites.sh build); never a silent skip
+        assertTrue(Files.isExecutable(prometheus),
+                "prometheus missing: apt-get install -y --no-install-recommends prometheus");
         // deploy/prometheus/prometheus-compose.yml with this run's addresses for the compose host names
         String config = Files.readString(Path.of(System.getProperty("dojo.home", ".."),
                 "deploy/prometheus/prometheus-compose.yml"));

@@ -77,7 +77,7 @@ class ExerciseApiTest extends ApiTestBase {
     @Test
     void onlyAdminsManageExercises() {
         Map<String, Object> body = exercise("Guarded", "def double(x):\n    return x * 2\n");
-        assertEquals(401, api.post("/exercises", body, null).status());
+        api.post("/exercises", body, null).expectFail(401, "Provide a valid auth token.");
         Api.Reply forbidden = api.post("/exercises", body, TestTokens.user(5));
         assertEquals(403, forbidden.status());
         assertEquals("You do not have permission to do that.", forbidden.message());

@@ -81,8 +81,13 @@ class SubmissionApiTest extends ApiTestBase {
         assertEquals(true, score.get("solved"));
 
         long scoreId = ((Number) score.get("id")).longValue();
-        assertEquals(200, api.get("/scores/" + scoreId, TestTokens.user(102)).status());
-        assertEquals(200, api.get("/scores/" + scoreId, TestTokens.admin(1)).status());
+        // by id, owner and admin read the very score the list shows
+        Api.Reply byOwner = api.get("/scores/" + scoreId, TestTokens.user(102));
+        assertEquals(200, byOwner.status());
+        assertEquals(score, byOwner.data());
+        Api.Reply byAdmin = api.get("/scores/" + scoreId, TestTokens.admin(1));
+        assertEquals(200, byAdmin.status());
+        assertEquals(score, byAdmin.data());
         assertEquals(403, api.get("/scores/" + scoreId, TestTokens.user(103)).status());
         assertEquals("Score does not exist", api.get("/scores/999999", TestTokens.user(102)).message());
         assertEquals(404, api.get("/scores/abc", TestTokens.user(102)).status());
@@ -119,7 +124,12 @@ class SubmissionApiTest extends ApiTestBase {
         assertEquals(200, own.status());
         assertEquals("passed", own.data().get("verdict"));
         assertEquals(403, api.get("/submissions/" + id, TestTokens.user(107)).status());
-        assertEquals(200, api.get("/submissions/" + id, TestTokens.admin(1)).status());
+        Api.Reply byAdmin = api.get("/submissions/" + id, TestTokens.admin(1));
+        assertEquals(200, byAdmin.status());
+        assertEquals(id, ((Number) byAdmin.data().get("id")).longValue());
+        assertEquals("passed", byAdmin.data().get("verdict"));
+        assertEquals(((List<?>) own.data().get("results")).size(), ((List<?>) byAdmin.data().get("results")).size(),
+                "the admin reads the same submission, every result included");
         assertEquals(404, api.get("/submissions/999999", TestTokens.user(106)).status());
         assertEquals(404, api.get("/submissions/x1", TestTokens.user(106)).status());
 
@@ -133,13 +143,16 @@ class SubmissionApiTest extends ApiTestBase {
 
     @Test
     void tokensAreRequiredAndChecked() {
-        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), null).status());
-        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM),
-                TestTokens.expired(1)).status());
-        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM),
-                TestTokens.forged(1)).status());
-        assertEquals(401, api.get("/scores/user", "not-a-jwt").status());
-        assertEquals(401, api.get("/submissions", null).status());
+        // the contract's messages (docs: original-app.md, token errors), not only the status
+        String missing = "Provide a valid auth token.";
+        String invalid = "Invalid token. Please log in again.";
+        api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), null).expectFail(401, missing);
+        api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), TestTokens.expired(1))
+                .expectFail(401, "Signature expired. Please log in again.");
+        api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), TestTokens.forged(1))
+                .expectFail(401, invalid);
+        api.get("/scores/user", "not-a-jwt").expectFail(401, invalid);
+        api.get("/submissions", null).expectFail(401, missing);
     }
 
     @Test
