@@ -42,7 +42,9 @@ class LateServiceTest implements TestPropertyProvider {
                 "dojo.docs.services.users", "http://127.0.0.1:" + usersPort,
                 "dojo.docs.cache-ttl", "1h",
                 "dojo.docs.refresh-interval", "1h",
-                "dojo.test.count-fetches", "true");
+                "dojo.test.count-fetches", "true",
+                // the test client's default 10 s read timeout is a wall-clock bound a loaded machine exceeds
+                "micronaut.http.client.read-timeout", "120s");
     }
 
     @Test

@@ -35,7 +35,9 @@ class UnreachablePastGraceWarnsOnceTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("dojo.docs.services.users", "http://127.0.0.1:" + FreePort.next(),
                 "dojo.docs.startup-grace", "0s", "dojo.docs.refresh-interval", "100ms",
-                "dojo.test.count-fetches", "true");
+                "dojo.test.count-fetches", "true",
+                // the test client's default 10 s read timeout is a wall-clock bound a loaded machine exceeds
+                "micronaut.http.client.read-timeout", "120s");
     }
 
     private static java.util.List<String> usersWarnings(SpecLog log) {
