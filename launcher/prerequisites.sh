@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the OS tools Dojo needs before anything starts, and installs the missing ones where it can.
 #   launcher/prerequisites.sh run     what ./dojo needs: bubblewrap and python3 (eval's sandbox grades with them)
-#   launcher/prerequisites.sh build   what ./mvnw -B verify needs: the above plus Chromium (the browser suite)
+#   launcher/prerequisites.sh build   what ./mvnw -B verify needs: the above plus Chromium (the browser suite),
+#                                     prometheus (promtool checks deploy/prometheus) and docker-compose (its
+#                                     `config` checks the compose file; no Docker engine needed)
 # Where the machine allows it (root, or passwordless sudo, with apt-get) it installs what is missing and says so
 # in one line; otherwise it stops with one line naming the exact install command (exit 1).
 # DOJO_NO_INSTALL=true: never install, only check. DOJO_SANDBOX_BWRAP, DOJO_SANDBOX_PYTHON, DOJO_CHROMIUM: where
@@ -12,7 +14,8 @@ purpose="${1:-run}"
 # the binaries where eval looks for them (the same variables and defaults as its application.yml) → Debian package
 checks=("${DOJO_SANDBOX_BWRAP:-/usr/bin/bwrap}=bubblewrap" "${DOJO_SANDBOX_PYTHON:-/usr/bin/python3}=python3")
 if [[ "$purpose" == "build" ]]; then
-  checks+=("${DOJO_CHROMIUM:-/usr/bin/chromium}=chromium")
+  checks+=("${DOJO_CHROMIUM:-/usr/bin/chromium}=chromium" "/usr/bin/promtool=prometheus"
+    "/usr/bin/docker-compose=docker-compose")
 fi
 
 # An installed bwrap can still be unusable: user namespaces disabled (kernel.unprivileged_userns_clone=0,

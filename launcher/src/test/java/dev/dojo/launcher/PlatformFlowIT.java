@@ -57,10 +57,8 @@ class PlatformFlowIT {
     @BeforeAll
     void startPlatform() throws Exception {
         dataDir = Files.createTempDirectory("dojo-it-data");
-        launcher = LauncherProcess.start("PlatformFlowIT", "--random-ports", "--data-dir", dataDir.toString());
-        Matcher ready = launcher.awaitLine(LauncherProcess.READY, Duration.ofSeconds(180))
-                .orElseThrow(() -> new AssertionError("no ready line; output:\n" + launcher.output()));
-        base = ready.group(1);
+        launcher = LauncherProcess.startPlatform("PlatformFlowIT", dataDir, Duration.ofSeconds(180));
+        base = launcher.base();
         Matcher planned = launcher.awaitLine(PORTS, Duration.ofSeconds(1)).orElseThrow();
         ports = new ArrayList<>();
         for (String entry : planned.group(1).split(", ")) {
@@ -70,14 +68,7 @@ class PlatformFlowIT {
 
     @AfterAll
     void cleanUp() throws IOException {
-        if (launcher != null) {
-            launcher.close();
-        }
-        if (dataDir != null) {
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        LauncherProcess.cleanUp(launcher, dataDir);
     }
 
     @Test

@@ -120,8 +120,17 @@ public abstract class ServiceSmokeTest {
         }
     }
 
+    /** A plain TCP connection to the port the server reports gets an HTTP answer: something really listens there. */
     @Test
-    void listensOnARealPort() {
+    void listensOnARealPort() throws Exception {
         assertNotEquals(0, server.getPort());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertEquals("HTTP/1.1 200 OK", answer.lines().findFirst().orElse(""), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("\"message\":\"pong!\""), answer);
+        }
     }
 }

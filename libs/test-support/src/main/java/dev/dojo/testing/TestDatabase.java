@@ -43,6 +43,13 @@ public final class TestDatabase {
                 "datasources.default.dialect", "POSTGRES");
     }
 
+    /** {@link #freshDatasource} as string properties (what a {@code TestPropertyProvider} answers), modifiable. */
+    public static Map<String, String> freshProperties(String prefix) {
+        Map<String, String> properties = new java.util.HashMap<>();
+        freshDatasource(prefix).forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        return properties;
+    }
+
     /** The JDBC URL of the server's maintenance database, for tests that manage databases themselves. */
     public static String adminUrl() {
         return server().adminUrl();

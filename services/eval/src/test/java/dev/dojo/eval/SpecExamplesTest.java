@@ -2,7 +2,7 @@ package dev.dojo.eval;
 
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import dev.dojo.testing.contract.SpecExamples;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class SpecExamplesTest extends ApiTestBase {
         assertFalse(examples.isEmpty(), "no request bodies found in " + SPEC);
         examples.forEach(e -> assertEquals(List.of(), e.missing(), e + ": required properties without an example"));
 
-        Api.Response created = api.post("/exercises", body(examples, "POST", "/exercises"), TestTokens.admin(1));
+        Api.Reply created = api.post("/exercises", body(examples, "POST", "/exercises"), TestTokens.admin(1));
         assertEquals(201, created.status(), "the exercise example: " + created.body());
         long id = ((Number) created.data().get("id")).longValue();
 
@@ -38,12 +38,12 @@ class SpecExamplesTest extends ApiTestBase {
         java.util.Map<String, Object> submission = new java.util.HashMap<>(
                 (java.util.Map<String, Object>) body(examples, "POST", "/submissions"));
         submission.put("exercise_id", id); // the example names exercise 1; this database's exercise has its own id
-        Api.Response graded = api.post("/submissions", submission, TestTokens.user(7));
+        Api.Reply graded = api.post("/submissions", submission, TestTokens.user(7));
         assertTrue(graded.status() == 200 || graded.status() == 201, "the submission example: " + graded.body());
         assertEquals(Boolean.TRUE, graded.data().get("passed"), "the example code solves the example exercise: "
                 + graded.body());
 
-        Api.Response replaced = api.put("/exercises/" + id, body(examples, "PUT", "/exercises/{id}"),
+        Api.Reply replaced = api.put("/exercises/" + id, body(examples, "PUT", "/exercises/{id}"),
                 TestTokens.admin(1));
         assertEquals(200, replaced.status(), "the exercise example as PUT: " + replaced.body());
     }
@@ -51,7 +51,7 @@ class SpecExamplesTest extends ApiTestBase {
     /** A field error names the property as the client sends it (and the spec shows it), not the Java name. */
     @Test
     void fieldErrorsUseTheWireNames() {
-        Api.Response refused = api.post("/submissions", java.util.Map.of("code", "print(1)"), TestTokens.user(7));
+        Api.Reply refused = api.post("/submissions", java.util.Map.of("code", "print(1)"), TestTokens.user(7));
         assertEquals(400, refused.status(), String.valueOf(refused.body()));
         assertEquals(List.of(java.util.Map.of("field", "exercise_id", "message", "must not be null")),
                 refused.body().get("errors"), String.valueOf(refused.body()));

@@ -1,7 +1,7 @@
 package dev.dojo.main;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.dojo.testing.net.StandInServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP server on loopback standing in for a downstream service: it records what reached it and answers
- * {@code /ping}, {@code /health/readiness}, a slow path, a large streamed body, and an echo for everything else.
+ * {@code /ping}, {@code /health/readiness}, a slow path (held until released), a large streamed body, and an echo for everything else.
  * Also: {@code /users/sized?bytes=N} (a JSON body of exactly N bytes, for compression thresholds) and
  * {@code /users/chunked} (a small body of undeclared length, sent chunked), {@code /docs} (an HTML page). A HEAD request gets the head the GET
  * would get, Content-Length included, and no body.
@@ -41,43 +39,35 @@ public final class FakeService implements AutoCloseable {
     public static final int BIG_BYTES = 32 * 1024 * 1024;
 
     private final String name;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final StandInServer server;
     private final List<Seen> seen = new ArrayList<>();
     private final AtomicInteger readiness = new AtomicInteger(200);
-    private final AtomicReference<Long> slowMillis = new AtomicReference<>(3000L);
+    private final CountDownLatch releaseSlow = new CountDownLatch(1);
 
     public static FakeService start(String name) {
         return start(name, 0);
     }
 
     public static FakeService start(String name, int port) {
-        try {
-            return new FakeService(name, port);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start fake " + name + " on port " + port, e);
-        }
+        return new FakeService(name, port);
     }
 
-    private FakeService(String name, int port) throws IOException {
+    private FakeService(String name, int port) {
         this.name = name;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = StandInServer.on(port).handle("/", this::handle).start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    /** How long {@code /users/slow} and {@code /exercises/slow} take to answer (3 s unless set). */
-    public void slowMillis(long millis) {
-        slowMillis.set(millis);
+    /** Lets {@code /users/slow} and {@code /exercises/slow} answer; until then (or {@link #close}) they hold. */
+    public void releaseSlow() {
+        releaseSlow.countDown();
     }
 
     public void readinessStatus(int status) {
@@ -117,7 +107,7 @@ public final class FakeService implements AutoCloseable {
                 case "/health/readiness" -> json(exchange, readiness.get(),
                         "{\"status\":\"" + (readiness.get() == 200 ? "UP" : "DOWN") + "\"}");
                 case "/users/slow", "/exercises/slow" -> {
-                    sleep(slowMillis.get());
+                    awaitRelease();
                     json(exchange, 200, "{\"slow\":true}");
                 }
                 case "/users/big" -> big(exchange);
@@ -196,9 +186,9 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    private void awaitRelease() {
         try {
-            Thread.sleep(millis);
+            releaseSlow.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -206,7 +196,7 @@ public final class FakeService implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        releaseSlow.countDown();
+        server.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.dojo.main;
 
+import dev.dojo.testing.Eventually;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class GracefulShutdownTest {
 
                 Thread stopping = new Thread(() -> server.getApplicationContext().stop(), "stopping-main");
                 stopping.start();
-                assertTrue(refusesConnections(port), "main stopped accepting connections");
+                awaitRefusal(port); // main stopped accepting connections
                 assertTrue(stopping.isAlive(), "the shutdown waits for the exchange in flight");
 
                 mayAnswer.countDown();
@@ -62,16 +63,14 @@ class GracefulShutdownTest {
         }
     }
 
-    private static boolean refusesConnections(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
+    private static void awaitRefusal(int port) {
+        Eventually.until("main refuses connections on " + port, () -> {
             try (Socket probe = new Socket("127.0.0.1", port)) {
-                Thread.sleep(20);
+                return false;
             } catch (IOException refused) {
                 return true;
             }
-        }
-        return false;
+        });
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

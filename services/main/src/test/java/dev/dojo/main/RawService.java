@@ -1,5 +1,6 @@
 package dev.dojo.main;
 
+import dev.dojo.testing.net.LoopbackServer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ public final class RawService extends LoopbackServer {
     }
 
     @Override
-    void serve(Socket socket, int connection) {
+    protected void serve(Socket socket, int connection) {
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();

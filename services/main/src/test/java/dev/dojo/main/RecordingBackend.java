@@ -1,5 +1,7 @@
 package dev.dojo.main;
 
+import dev.dojo.testing.Eventually;
+import dev.dojo.testing.net.LoopbackServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,19 +79,15 @@ public final class RecordingBackend extends LoopbackServer {
         return seen(request -> request.complete() && request.target().contains(text));
     }
 
-    /** Waits up to 5 s until {@code count} complete requests whose target contains {@code text} have arrived. */
-    public List<Request> awaitComplete(String text, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        List<Request> found = complete(text);
-        while (found.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            found = complete(text);
-        }
-        return found;
+    /** Waits (polling with a deadline) until {@code count} complete requests whose target contains {@code text}
+     * have arrived, and answers them. */
+    public List<Request> awaitComplete(String text, int count) {
+        return Eventually.until(count + " complete requests to " + text, () -> complete(text),
+                found -> found.size() >= count);
     }
 
     @Override
-    void serve(Socket socket, int connection) {
+    protected void serve(Socket socket, int connection) {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();

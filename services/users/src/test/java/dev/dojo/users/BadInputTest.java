@@ -1,12 +1,9 @@
 package dev.dojo.users;
 
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +23,10 @@ class BadInputTest extends UsersTest {
     private static final String PASSWORD = "a long enough password";
     private static final List<String> WRITE_PATHS = List.of("/auth/register", "/auth/login", "/auth/refresh");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
 
-    private Api api;
 
     @BeforeAll
     void connect() {
-        api = new Api(client, server.getURL());
     }
 
     @Test

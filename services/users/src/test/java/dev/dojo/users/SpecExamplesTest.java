@@ -5,8 +5,6 @@ import dev.dojo.testing.contract.SpecExamples;
 import dev.dojo.users.account.Accounts;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -29,16 +27,11 @@ class SpecExamplesTest extends UsersTest {
     private static final Path SPEC = Path.of("../../docs/api/users.yml");
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
-    @Inject
     Accounts accounts;
 
     @Test
     void everyRequestBodyHasAnExampleThatTheServiceAccepts() {
         accounts.create("specadmin", "specadmin@example.com", "a long enough password", true);
-        Api api = new Api(client, server.getURL());
         String admin = api.login("specadmin@example.com", "a long enough password").authToken();
 
         List<SpecExamples.Example> examples = SpecExamples.of(SPEC);

@@ -1,14 +1,14 @@
 package dev.dojo.users;
 
+import dev.dojo.testing.process.ChildProcess;
+import dev.dojo.testing.process.ChildProcess.Result;
 import dev.dojo.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,16 +47,7 @@ class StartupFailureTest {
     }
 
     private static Result start(Map<String, String> env) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Application.class.getName()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service did not stop:\n" + output);
-        return new Result(process.exitValue(), output);
-    }
-
-    private record Result(int exitCode, String output) {
+        // a deadline against a hang only: a child JVM starting on a loaded machine took over a minute
+        return ChildProcess.runMain(Application.class, env, Duration.ofMinutes(5));
     }
 }

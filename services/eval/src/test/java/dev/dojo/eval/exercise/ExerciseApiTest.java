@@ -2,7 +2,7 @@ package dev.dojo.eval.exercise;
 
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +47,10 @@ class ExerciseApiTest extends ApiTestBase {
         Map<String, Object> learner = find(api.get("/exercises", TestTokens.user(5)), id);
         assertFalse(learner.containsKey("tests"));
 
-        Api.Response one = api.get("/exercises/" + id, null);
+        Api.Reply one = api.get("/exercises/" + id, null);
         assertEquals(200, one.status());
         assertFalse(one.data().containsKey("solution"));
-        for (Api.Response seen : List.of(one, api.get("/exercises/" + id, TestTokens.user(5)),
+        for (Api.Reply seen : List.of(one, api.get("/exercises/" + id, TestTokens.user(5)),
                 api.get("/exercises", TestTokens.user(5)))) {
             String text = String.valueOf(seen.body());
             assertFalse(text.contains("doubles a list") || text.contains("double([1])"), "hidden test leaked: " + text);
@@ -67,7 +67,7 @@ class ExerciseApiTest extends ApiTestBase {
     @Test
     void anExerciseWhoseSolutionFailsItsTestsIsRefused() {
         int before = count();
-        Api.Response refused = api.post("/exercises", exercise("Broken", "def double(x):\n    return x + x + 0 if "
+        Api.Reply refused = api.post("/exercises", exercise("Broken", "def double(x):\n    return x + x + 0 if "
                 + "isinstance(x, int) else x\n"), TestTokens.admin(1));
         assertEquals(400, refused.status());
         assertTrue(refused.message().contains("doubles a list"), refused.message());
@@ -77,8 +77,8 @@ class ExerciseApiTest extends ApiTestBase {
     @Test
     void onlyAdminsManageExercises() {
         Map<String, Object> body = exercise("Guarded", "def double(x):\n    return x * 2\n");
-        assertEquals(401, api.post("/exercises", body, null).status());
-        Api.Response forbidden = api.post("/exercises", body, TestTokens.user(5));
+        api.post("/exercises", body, null).expectFail(401, "Provide a valid auth token.");
+        Api.Reply forbidden = api.post("/exercises", body, TestTokens.user(5));
         assertEquals(403, forbidden.status());
         assertEquals("You do not have permission to do that.", forbidden.message());
         long id = created(api.post("/exercises", body, TestTokens.admin(1)));
@@ -92,7 +92,7 @@ class ExerciseApiTest extends ApiTestBase {
         long id = created(api.post("/exercises", exercise("Before", "def double(x):\n    return x * 2\n"),
                 TestTokens.admin(1)));
         Map<String, Object> changed = exercise("After", "def double(x):\n    return 2 * x\n");
-        Api.Response updated = api.put("/exercises/" + id, changed, TestTokens.admin(1));
+        Api.Reply updated = api.put("/exercises/" + id, changed, TestTokens.admin(1));
         assertEquals(200, updated.status(), String.valueOf(updated.body()));
         assertEquals("After", api.get("/exercises/" + id, null).data().get("title"));
 
@@ -102,7 +102,7 @@ class ExerciseApiTest extends ApiTestBase {
 
         submit(id, "def double(x):\n    return x * 2\n", 9);
         assertEquals(200, api.delete("/exercises/" + id, TestTokens.admin(1)).status());
-        Api.Response gone = api.get("/exercises/" + id, null);
+        Api.Reply gone = api.get("/exercises/" + id, null);
         assertEquals(404, gone.status());
         assertEquals("Exercise does not exist.", gone.message());
         assertEquals(404, api.delete("/exercises/" + id, TestTokens.admin(1)).status());
@@ -152,14 +152,14 @@ class ExerciseApiTest extends ApiTestBase {
                 .status());
     }
 
-    private static void assertInvalid(Api.Response response) {
+    private static void assertInvalid(Api.Reply response) {
         assertEquals(400, response.status(), String.valueOf(response.body()));
         assertEquals("fail", response.body().get("status"));
         assertEquals("Invalid payload.", response.message());
     }
 
     @SuppressWarnings("unchecked")
-    private static String fieldError(Api.Response response) {
+    private static String fieldError(Api.Reply response) {
         assertInvalid(response);
         return (String) ((List<Map<String, Object>>) response.body().get("errors")).get(0).get("message");
     }
@@ -168,14 +168,14 @@ class ExerciseApiTest extends ApiTestBase {
         return ((List<?>) api.get("/exercises", null).data().get("exercises")).size();
     }
 
-    private static long created(Api.Response response) {
+    private static long created(Api.Reply response) {
         assertEquals(201, response.status(), String.valueOf(response.body()));
         assertEquals("New exercise was added!", response.message());
         return ((Number) response.data().get("id")).longValue();
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> find(Api.Response list, long id) {
+    private static Map<String, Object> find(Api.Reply list, long id) {
         assertEquals(200, list.status());
         return ((List<Map<String, Object>>) list.data().get("exercises")).stream()
                 .filter(e -> ((Number) e.get("id")).longValue() == id).findFirst().orElseThrow();

@@ -2,7 +2,7 @@ package dev.dojo.eval.grading;
 
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +79,7 @@ class ExactComparisonThroughTheSandboxTest extends ApiTestBase {
 
     private void check(String[][] rows, Double tolerance) {
         long id = create(rows, tolerance);
-        Api.Response graded = submit(id, program(rows, 2), 400);
+        Api.Reply graded = submit(id, program(rows, 2), 400);
         assertEquals(201, graded.status(), String.valueOf(graded.body()));
         long submission = ((Number) graded.data().get("id")).longValue();
         assertEquals(rows.length + 1, ((List<?>) graded.data().get("results")).size(), String.valueOf(graded.body()));
@@ -110,7 +110,7 @@ class ExactComparisonThroughTheSandboxTest extends ApiTestBase {
                 + "\"tests\": " + tests + ", "
                 + (tolerance == null ? "" : "\"float_tolerance\": " + tolerance + ", ")
                 + "\"solution\": " + quote(program(rows, 1)) + "}";
-        Api.Response created = api.post("/exercises", body, TestTokens.admin(1));
+        Api.Reply created = api.post("/exercises", body, TestTokens.admin(1));
         assertEquals(201, created.status(), String.valueOf(created.body()));
         return ((Number) created.data().get("id")).longValue();
     }

@@ -1,9 +1,10 @@
 package dev.dojo.eval.grading;
 
+import dev.dojo.testing.Eventually;
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
 import dev.dojo.eval.testing.EvalProperties;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -63,9 +64,9 @@ class FairShareApiTest extends ApiTestBase {
 
     @Test
     void aFloodingAccountGets429AndCannotMakeAnotherLearnerWaitBehindIt() throws Exception {
-        CompletableFuture<Api.Response> running = CompletableFuture.supplyAsync(() -> submit(sum, SLEEPER, FLOOD), clients);
+        CompletableFuture<Api.Reply> running = CompletableFuture.supplyAsync(() -> submit(sum, SLEEPER, FLOOD), clients);
         waitUntilWaiting(0, running);
-        CompletableFuture<Api.Response> queued = CompletableFuture.supplyAsync(() -> submit(sum, SLEEPER, FLOOD), clients);
+        CompletableFuture<Api.Reply> queued = CompletableFuture.supplyAsync(() -> submit(sum, SLEEPER, FLOOD), clients);
         waitUntilWaiting(1, queued);
 
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
@@ -78,9 +79,9 @@ class FairShareApiTest extends ApiTestBase {
                         "message", "You already have 2 submissions being graded. Wait for one to finish, then submit again."),
                 refused.getResponse().getBody(Map.class).orElseThrow());
 
-        CompletableFuture<Api.Response> learner = CompletableFuture.supplyAsync(() -> submit(sum, SUM, LEARNER), clients);
+        CompletableFuture<Api.Reply> learner = CompletableFuture.supplyAsync(() -> submit(sum, SUM, LEARNER), clients);
         waitUntilWaiting(2, learner);
-        Api.Response graded = learner.get(60, TimeUnit.SECONDS);
+        Api.Reply graded = learner.get(60, TimeUnit.SECONDS);
         assertEquals(201, graded.status(), String.valueOf(graded.body()));
         assertEquals("passed", graded.data().get("verdict"));
         // ordering, not timing: the learner came after the flood's waiting submission and was graded before it
@@ -92,15 +93,13 @@ class FairShareApiTest extends ApiTestBase {
     }
 
     /** Waits (with a deadline) until {@code n} submissions wait for the slot, or the submission already answered. */
-    private void waitUntilWaiting(int n, CompletableFuture<?> submission) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    private void waitUntilWaiting(int n, CompletableFuture<?> submission) {
         // n == 0: the first submission holds the slot once its sandbox has started; the queue shows nobody waiting
         // either way, so wait for the slot to be taken instead: a probe submission would have to wait
-        while (n == 0 ? !slotTaken() : queue.waiting() < n) {
+        Eventually.until(n + " submissions waiting (" + queue.waiting() + " now)", () -> {
             assertFalse(submission.isDone(), () -> "answered early: " + submission.join());
-            assertTrue(System.nanoTime() < deadline, () -> "still " + queue.waiting() + " waiting");
-            Thread.sleep(10);
-        }
+            return n == 0 ? slotTaken() : queue.waiting() >= n;
+        });
     }
 
     private boolean slotTaken() {

@@ -1,5 +1,6 @@
 package dev.dojo.eval.grading;
 
+import dev.dojo.testing.Eventually;
 import dev.dojo.eval.sandbox.SandboxBusyException;
 import dev.dojo.eval.sandbox.SandboxSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -211,12 +212,8 @@ class GradingQueueTest {
         assertEquals("ok", queue.run(FLOOD, () -> "ok"));
     }
 
-    private static void waitUntil(IntSupplier value, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (value.getAsInt() != expected) {
-            assertTrue(System.nanoTime() < deadline, "expected " + expected + ", still " + value.getAsInt());
-            Thread.sleep(5);
-        }
+    private static void waitUntil(IntSupplier value, int expected) {
+        Eventually.until("the value reaches " + expected, () -> value.getAsInt() == expected);
     }
 
     private static void await(CountDownLatch latch) {

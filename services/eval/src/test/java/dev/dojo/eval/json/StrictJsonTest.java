@@ -2,7 +2,7 @@ package dev.dojo.eval.json;
 
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class StrictJsonTest extends ApiTestBase {
 
     @Test
     void theIssuesExampleIsRefused() {
-        Api.Response reply = api.post("/submissions", Map.of("exercise_id", 1, "code", true), TestTokens.user(3));
+        Api.Reply reply = api.post("/submissions", Map.of("exercise_id", 1, "code", true), TestTokens.user(3));
         assertWrongType(reply, "code", "must be a string", "code = true");
     }
 
@@ -81,7 +81,7 @@ class StrictJsonTest extends ApiTestBase {
         for (Object wrong : List.of("sum(2, 3)", 5, true, Map.of("name", "adds", "call", "sum(2, 3)", "expected", 5))) {
             Map<String, Object> exercise = exercise();
             exercise.put("tests", wrong);
-            Api.Response reply = api.post("/exercises", exercise, TestTokens.admin(1));
+            Api.Reply reply = api.post("/exercises", exercise, TestTokens.admin(1));
             assertEquals(400, reply.status(), () -> "tests = " + wrong + " → " + reply.body());
             assertEquals("fail", reply.body().get("status"));
             assertEquals("Invalid payload.", reply.message());
@@ -92,7 +92,7 @@ class StrictJsonTest extends ApiTestBase {
         return ((List<?>) api.get("/exercises", TestTokens.admin(1)).data().get("exercises")).size();
     }
 
-    private static void assertWrongType(Api.Response reply, String field, String message, String what) {
+    private static void assertWrongType(Api.Reply reply, String field, String message, String what) {
         assertEquals(400, reply.status(), () -> what + " → " + reply.body());
         assertEquals(Map.of("status", "fail", "message", "Invalid payload.",
                 "errors", List.of(Map.of("field", field, "message", message))), reply.body(), what);

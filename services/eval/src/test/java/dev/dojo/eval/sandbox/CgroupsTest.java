@@ -1,5 +1,6 @@
 package dev.dojo.eval.sandbox;
 
+import dev.dojo.testing.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -31,11 +32,8 @@ class CgroupsTest {
         Path procs = abandoned.get(0).resolve("cgroup.procs");
         Process straggler = new ProcessBuilder("sh", "-c", "echo $$ > " + procs + " && exec sleep 60").start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (Files.readString(procs).isBlank() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertFalse(Files.readString(procs).isBlank(), "the straggler joined the abandoned run's cgroup");
+            Eventually.until("the straggler joined the abandoned run's cgroup",
+                    () -> !Files.readString(procs).isBlank());
 
             Cgroups.detect();
 

@@ -1,5 +1,6 @@
 package dev.dojo.eval.sandbox;
 
+import dev.dojo.testing.Eventually;
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -36,7 +37,7 @@ class HostileCorpusTest extends ApiTestBase {
 
     @AfterEach
     void serviceStaysHealthy() {
-        Api.Response readiness = api.get("/health/readiness", null);
+        Api.Reply readiness = api.get("/health/readiness", null);
         assertEquals(200, readiness.status(), String.valueOf(readiness.body()));
         assertEquals("passed", submit(sum, SUM, 7).data().get("verdict"));
     }
@@ -44,20 +45,8 @@ class HostileCorpusTest extends ApiTestBase {
     @AfterAll
     void nothingLeftBehind() throws Exception {
         // every sandboxed process is gone and every run cgroup removed once its grading answered
-        String left = "";
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Process ps = new ProcessBuilder("ps", "-u", "65534", "-o", "pid=,stat=,args=").start();
-            // other software on the host may run as nobody too (nginx workers): only sandbox processes count
-            left = new String(ps.getInputStream().readAllBytes()).lines()
-                    .filter(line -> line.contains("bwrap") || line.contains("harness") || line.contains("python"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
-            ps.waitFor(5, TimeUnit.SECONDS);
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals("", left, "processes of the sandbox uid left running");
+        Eventually.untilAsserted("no sandbox process left", () ->
+                assertEquals("", sandboxProcesses(), "processes of the sandbox uid left running"));
         try (var runs = Files.list(runCgroupParent())) {
             assertEquals(List.of(), runs.filter(Files::isDirectory).toList());
         }
@@ -77,7 +66,7 @@ class HostileCorpusTest extends ApiTestBase {
     }
 
     private Map<String, Object> grade(String code) {
-        Api.Response response = submit(sum, code, 42);
+        Api.Reply response = submit(sum, code, 42);
         assertEquals(201, response.status(), String.valueOf(response.body()));
         return response.data();
     }
@@ -276,5 +265,16 @@ class HostileCorpusTest extends ApiTestBase {
     void exitingEarlyIsAnError() {
         assertEquals("error", grade("import sys\nsys.exit(0)\n" + SUM).get("verdict"));
         assertEquals("error", grade("def sum(x, y):\n    import sys\n    sys.exit(0)\n").get("verdict"));
+    }
+
+    /** The processes running as the sandbox's uid that are sandbox processes, one per line. */
+    private static String sandboxProcesses() throws Exception {
+        Process ps = new ProcessBuilder("ps", "-u", "65534", "-o", "pid=,stat=,args=").start();
+        // other software on the host may run as nobody too (nginx workers): only sandbox processes count
+        String left = new String(ps.getInputStream().readAllBytes()).lines()
+                .filter(line -> line.contains("bwrap") || line.contains("harness") || line.contains("python"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        ps.waitFor(5, TimeUnit.SECONDS);
+        return left;
     }
 }

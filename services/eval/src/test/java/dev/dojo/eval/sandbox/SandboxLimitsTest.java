@@ -38,7 +38,7 @@ class SandboxLimitsTest extends ApiTestBase {
     }
 
     private String probe(String code) {
-        Api.Response response = submit(sum, code + "\n" + SUM, 42);
+        Api.Reply response = submit(sum, code + "\n" + SUM, 42);
         assertEquals(201, response.status(), String.valueOf(response.body()));
         Map<String, Object> data = response.data();
         assertEquals("passed", data.get("verdict"), String.valueOf(data));

@@ -3,7 +3,7 @@ package dev.dojo.eval.sandbox;
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
 import dev.dojo.eval.testing.EvalProperties;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class SandboxUnavailableTest extends ApiTestBase {
 
     @Test
     void readinessSaysWhy() {
-        Api.Response readiness = api.get("/health/readiness", null);
+        Api.Reply readiness = api.get("/health/readiness", null);
         assertEquals(503, readiness.status());
         assertTrue(String.valueOf(readiness.body()).contains("/nonexistent/bwrap is missing"),
                 String.valueOf(readiness.body()));
@@ -33,7 +33,7 @@ class SandboxUnavailableTest extends ApiTestBase {
 
     @Test
     void gradingAndNewExercisesAnswer503() {
-        Api.Response created = api.post("/exercises", Map.of("title", "T", "body", "B", "language", "python",
+        Api.Reply created = api.post("/exercises", Map.of("title", "T", "body", "B", "language", "python",
                 "tests", List.of(Map.of("name", "n", "call", "1", "expected", 1, "hidden", false),
                         Map.of("name", "h", "call", "2", "expected", 2)), "solution", "x = 1"),
                 TestTokens.admin(1));

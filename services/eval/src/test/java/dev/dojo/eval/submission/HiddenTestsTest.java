@@ -2,7 +2,7 @@ package dev.dojo.eval.submission;
 
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class HiddenTestsTest extends ApiTestBase {
 
     @BeforeAll
     void exercise() {
-        Api.Response created = api.post("/exercises", Map.of(
+        Api.Reply created = api.post("/exercises", Map.of(
                 "title", "Twice " + System.nanoTime(),
                 "body", "Define `twice(x)`.",
                 "language", "python",
@@ -47,7 +47,7 @@ class HiddenTestsTest extends ApiTestBase {
 
     @Test
     void learnersSeeHiddenTestsOnlyAsPassedOrFailedAdminsSeeEverything() {
-        Api.Response graded = submit(exercise, "def twice(x):\n    print('got', x)\n    return x + 1\n", 300);
+        Api.Reply graded = submit(exercise, "def twice(x):\n    print('got', x)\n    return x + 1\n", 300);
         assertEquals("failed", graded.data().get("verdict"));
         assertEquals(List.of(
                 Map.of("name", "doubles one", "hidden", false, "passed", true, "call", "twice(1)", "expected", "2",
@@ -70,7 +70,7 @@ class HiddenTestsTest extends ApiTestBase {
 
     @Test
     void aHiddenTestsErrorTextStaysHidden() {
-        Api.Response graded = submit(exercise, """
+        Api.Reply graded = submit(exercise, """
                 def twice(x):
                     if x != 1:
                         raise ValueError('called with %r' % x)
@@ -124,7 +124,7 @@ class HiddenTestsTest extends ApiTestBase {
                 def twice(x):
                     return 2 * x
                 """;
-        Api.Response graded = submit(exercise, exfiltrate, 302);
+        Api.Reply graded = submit(exercise, exfiltrate, 302);
         assertNoSecrets(graded);
         assertFalse(String.valueOf(graded.body()).contains("LEAK"), String.valueOf(graded.body()));
         // an error (or, on a loaded machine, the wall clock while its helper process lingers): never a pass
@@ -174,7 +174,7 @@ class HiddenTestsTest extends ApiTestBase {
                 print('passed')
                 twice = lambda x: 2
                 """;
-        Api.Response graded = submit(exercise, forged, 303);
+        Api.Reply graded = submit(exercise, forged, 303);
         assertNotEquals("passed", graded.data().get("verdict"), String.valueOf(graded.body()));
         assertTrue(results(graded).stream().filter(r -> Boolean.TRUE.equals(r.get("hidden")))
                 .noneMatch(r -> Boolean.TRUE.equals(r.get("passed"))), String.valueOf(graded.body()));
@@ -184,7 +184,7 @@ class HiddenTestsTest extends ApiTestBase {
                 import sys
                 sys.modules['__main__']._eval = lambda *args, **kwargs: 2
                 """;
-        Api.Response tidy = submit(exercise, constant, 303);
+        Api.Reply tidy = submit(exercise, constant, 303);
         assertEquals("failed", tidy.data().get("verdict"), String.valueOf(tidy.body()));
         assertEquals(List.of(true, false, false), results(tidy).stream().map(r -> r.get("passed")).toList());
 
@@ -200,14 +200,14 @@ class HiddenTestsTest extends ApiTestBase {
                         pass
                 os._exit(0)
                 """;
-        Api.Response lied = submit(exercise, lyingReport, 303);
+        Api.Reply lied = submit(exercise, lyingReport, 303);
         assertNotEquals("passed", lied.data().get("verdict"), String.valueOf(lied.body()));
 
         // the honest computation passes: the same channel, the right values
         assertEquals("passed", submit(exercise, SOLUTION, 303).data().get("verdict"));
     }
 
-    private static void assertNoSecrets(Api.Response response) {
+    private static void assertNoSecrets(Api.Reply response) {
         assertEquals(200 / 100, response.status() / 100 == 2 ? 2 : response.status(), String.valueOf(response.body()));
         String text = String.valueOf(response.body());
         for (String secret : SECRETS) {
@@ -215,12 +215,12 @@ class HiddenTestsTest extends ApiTestBase {
         }
     }
 
-    private static long id(Api.Response response) {
+    private static long id(Api.Reply response) {
         return ((Number) response.data().get("id")).longValue();
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> results(Api.Response response) {
+    private static List<Map<String, Object>> results(Api.Reply response) {
         return (List<Map<String, Object>>) response.data().get("results");
     }
 

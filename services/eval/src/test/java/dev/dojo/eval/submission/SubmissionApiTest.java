@@ -2,7 +2,7 @@ package dev.dojo.eval.submission;
 
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class SubmissionApiTest extends ApiTestBase {
 
     @Test
     void correctSubmissionPassesAndIsScored() {
-        Api.Response response = submit(sum, "print('hello')\n" + SUM, 100);
+        Api.Reply response = submit(sum, "print('hello')\n" + SUM, 100);
         assertEquals(201, response.status(), String.valueOf(response.body()));
         Map<String, Object> data = response.data();
         assertEquals("success", response.body().get("status"));
@@ -81,8 +81,13 @@ class SubmissionApiTest extends ApiTestBase {
         assertEquals(true, score.get("solved"));
 
         long scoreId = ((Number) score.get("id")).longValue();
-        assertEquals(200, api.get("/scores/" + scoreId, TestTokens.user(102)).status());
-        assertEquals(200, api.get("/scores/" + scoreId, TestTokens.admin(1)).status());
+        // by id, owner and admin read the very score the list shows
+        Api.Reply byOwner = api.get("/scores/" + scoreId, TestTokens.user(102));
+        assertEquals(200, byOwner.status());
+        assertEquals(score, byOwner.data());
+        Api.Reply byAdmin = api.get("/scores/" + scoreId, TestTokens.admin(1));
+        assertEquals(200, byAdmin.status());
+        assertEquals(score, byAdmin.data());
         assertEquals(403, api.get("/scores/" + scoreId, TestTokens.user(103)).status());
         assertEquals("Score does not exist", api.get("/scores/999999", TestTokens.user(102)).message());
         assertEquals(404, api.get("/scores/abc", TestTokens.user(102)).status());
@@ -115,11 +120,16 @@ class SubmissionApiTest extends ApiTestBase {
     @Test
     void submissionsAreVisibleToTheirOwnerAndAdmins() {
         long id = ((Number) submit(sum, SUM, 106).data().get("id")).longValue();
-        Api.Response own = api.get("/submissions/" + id, TestTokens.user(106));
+        Api.Reply own = api.get("/submissions/" + id, TestTokens.user(106));
         assertEquals(200, own.status());
         assertEquals("passed", own.data().get("verdict"));
         assertEquals(403, api.get("/submissions/" + id, TestTokens.user(107)).status());
-        assertEquals(200, api.get("/submissions/" + id, TestTokens.admin(1)).status());
+        Api.Reply byAdmin = api.get("/submissions/" + id, TestTokens.admin(1));
+        assertEquals(200, byAdmin.status());
+        assertEquals(id, ((Number) byAdmin.data().get("id")).longValue());
+        assertEquals("passed", byAdmin.data().get("verdict"));
+        assertEquals(((List<?>) own.data().get("results")).size(), ((List<?>) byAdmin.data().get("results")).size(),
+                "the admin reads the same submission, every result included");
         assertEquals(404, api.get("/submissions/999999", TestTokens.user(106)).status());
         assertEquals(404, api.get("/submissions/x1", TestTokens.user(106)).status());
 
@@ -133,13 +143,16 @@ class SubmissionApiTest extends ApiTestBase {
 
     @Test
     void tokensAreRequiredAndChecked() {
-        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), null).status());
-        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM),
-                TestTokens.expired(1)).status());
-        assertEquals(401, api.post("/submissions", Map.of("exercise_id", sum, "code", SUM),
-                TestTokens.forged(1)).status());
-        assertEquals(401, api.get("/scores/user", "not-a-jwt").status());
-        assertEquals(401, api.get("/submissions", null).status());
+        // the contract's messages (docs: original-app.md, token errors), not only the status
+        String missing = "Provide a valid auth token.";
+        String invalid = "Invalid token. Please log in again.";
+        api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), null).expectFail(401, missing);
+        api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), TestTokens.expired(1))
+                .expectFail(401, "Signature expired. Please log in again.");
+        api.post("/submissions", Map.of("exercise_id", sum, "code", SUM), TestTokens.forged(1))
+                .expectFail(401, invalid);
+        api.get("/scores/user", "not-a-jwt").expectFail(401, invalid);
+        api.get("/submissions", null).expectFail(401, missing);
     }
 
     @Test
@@ -152,11 +165,11 @@ class SubmissionApiTest extends ApiTestBase {
         assertInvalid(api.post("/submissions", Map.of("exercise_id", sum, "code", "x\u0000y"), token));
         assertInvalid(api.post("/submissions", Map.of("exercise_id", sum, "code", "#".repeat(70_000)), token));
         assertInvalid(api.post("/submissions", "{\"exercise_id\": ", token));
-        Api.Response tooLarge = api.post("/submissions", Map.of("exercise_id", sum, "code", "#".repeat(1_100_000)),
+        Api.Reply tooLarge = api.post("/submissions", Map.of("exercise_id", sum, "code", "#".repeat(1_100_000)),
                 token);
         assertEquals(413, tooLarge.status());
         assertEquals("fail", tooLarge.body().get("status"));
-        Api.Response unknown = api.post("/submissions", Map.of("exercise_id", 999999, "code", SUM), token);
+        Api.Reply unknown = api.post("/submissions", Map.of("exercise_id", 999999, "code", SUM), token);
         assertEquals(404, unknown.status());
         assertEquals("Exercise does not exist.", unknown.message());
 
@@ -166,7 +179,7 @@ class SubmissionApiTest extends ApiTestBase {
 
     @Test
     void scoresCannotBeReportedByClients() {
-        Api.Response post = api.post("/scores", Map.of("exercise_id", sum, "correct", true), TestTokens.user(109));
+        Api.Reply post = api.post("/scores", Map.of("exercise_id", sum, "correct", true), TestTokens.user(109));
         assertTrue(List.of(403, 404, 405).contains(post.status()), "status " + post.status());
         assertTrue(scores(TestTokens.user(109)).isEmpty());
     }
@@ -177,7 +190,7 @@ class SubmissionApiTest extends ApiTestBase {
         return copy;
     }
 
-    private void assertInvalid(Api.Response response) {
+    private void assertInvalid(Api.Reply response) {
         assertEquals(400, response.status(), String.valueOf(response.body()));
         assertEquals("fail", response.body().get("status"));
         assertEquals("Invalid payload.", response.message());
@@ -188,7 +201,7 @@ class SubmissionApiTest extends ApiTestBase {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> listOf(Api.Response response, String key) {
+    private static List<Map<String, Object>> listOf(Api.Reply response, String key) {
         assertEquals(200, response.status(), String.valueOf(response.body()));
         return (List<Map<String, Object>>) response.data().get(key);
     }

@@ -1,65 +1,42 @@
 package dev.dojo.eval.testing;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
+import dev.dojo.testing.api.JsonApi;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 
-/** A thin blocking client for eval's API that returns error responses instead of throwing them. */
-public final class Api {
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-    private final HttpClient client;
-    private final String base;
+/** The shared blocking client ({@link JsonApi}) plus eval's own calls: add an exercise, submit code. */
+public final class Api extends JsonApi {
+
+    public static final String SUM = "def sum(x, y):\n    return x + y\n";
 
     public Api(HttpClient client, URL base) {
-        this.client = client;
-        this.base = base.toString();
+        super(client, base);
     }
 
-    public Response get(String path, @Nullable String token) {
-        return send(HttpRequest.GET(base + path), token);
+    /**
+     * Adds a "sum" exercise through the admin API and returns its id: one example ({@code sum(2, 3)}, visible) and
+     * one hidden test ({@code sum(-4, 1)}).
+     */
+    public long createSumExercise() {
+        Reply created = post("/exercises", Map.of(
+                "title", "Sum " + System.nanoTime(),
+                "body", "Define `sum(x, y)`.",
+                "language", "python",
+                "tests", List.of(
+                        Map.of("name", "adds small numbers", "call", "sum(2, 3)", "expected", 5, "hidden", false),
+                        Map.of("name", "adds negative numbers", "call", "sum(-4, 1)", "expected", -3, "hidden", true)),
+                "solution", SUM), TestTokens.admin(1));
+        assertEquals(201, created.status(), String.valueOf(created.body()));
+        return ((Number) created.data().get("id")).longValue();
     }
 
-    public Response post(String path, Object body, @Nullable String token) {
-        return send(HttpRequest.POST(base + path, body).contentType(MediaType.APPLICATION_JSON_TYPE), token);
-    }
-
-    public Response put(String path, Object body, @Nullable String token) {
-        return send(HttpRequest.PUT(base + path, body).contentType(MediaType.APPLICATION_JSON_TYPE), token);
-    }
-
-    public Response delete(String path, @Nullable String token) {
-        return send(HttpRequest.DELETE(base + path), token);
-    }
-
-    private Response send(MutableHttpRequest<?> request, @Nullable String token) {
-        if (token != null) {
-            request.bearerAuth(token);
-        }
-        try {
-            HttpResponse<Map> response = client.toBlocking().exchange(request, Map.class);
-            return new Response(response.code(), response.body());
-        } catch (HttpClientResponseException e) {
-            return new Response(e.code(), e.getResponse().getBody(Map.class).orElse(null));
-        }
-    }
-
-    /** Status and JSON body. */
-    public record Response(int status, @Nullable Map<String, Object> body) {
-
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> data() {
-            return (Map<String, Object>) body.get("data");
-        }
-
-        public String message() {
-            return (String) body.get("message");
-        }
+    public Reply submit(long exerciseId, String code, long userId) {
+        return post("/submissions", Map.of("exercise_id", exerciseId, "code", code), TestTokens.user(userId));
     }
 }

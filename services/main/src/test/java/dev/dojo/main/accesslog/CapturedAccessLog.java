@@ -1,5 +1,6 @@
 package dev.dojo.main.accesslog;
 
+import dev.dojo.testing.Eventually;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
@@ -29,15 +30,12 @@ public class CapturedAccessLog extends AccessLogOutput {
     }
 
     /**
-     * The lines that contain {@code text}: waits up to two seconds for the first (the writer runs every 20 ms), then
-     * a few more rounds, so that a second line would be seen too.
+     * The lines that contain {@code text}, read once a line containing {@code fence} has been written: the writer
+     * keeps the order of the requests, so a fence request sent after the ones of interest (and answered) means
+     * every line of theirs is already here, a duplicate included. Polled with a deadline, never slept.
      */
-    public List<String> awaitLinesWith(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (linesWith(text).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(100);
+    public List<String> linesWithBefore(String text, String fence) {
+        Eventually.until("an access line with " + fence, () -> !linesWith(fence).isEmpty());
         return linesWith(text);
     }
 

@@ -1,5 +1,7 @@
 package dev.dojo.swapper.portal;
 
+import dev.dojo.swapper.spec.CountingSpecFetcher;
+import dev.dojo.testing.Eventually;
 import dev.dojo.testing.FreePort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -11,10 +13,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Services start in any order: a spec that could not be fetched yet is asked for again on the next request after a
@@ -29,27 +33,45 @@ class LateServiceTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+    @Inject
+    CountingSpecFetcher fetcher;
 
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
                 "dojo.docs.services.users", "http://127.0.0.1:" + usersPort,
                 "dojo.docs.cache-ttl", "1h",
-                "dojo.docs.refresh-interval", "1h");
+                "dojo.docs.refresh-interval", "1h",
+                "dojo.test.count-fetches", "true",
+                // the test client's default 10 s read timeout is a wall-clock bound a loaded machine exceeds
+                "micronaut.http.client.read-timeout", "120s");
     }
 
     @Test
-    void aServiceThatComesUpLateIsDocumentedOnTheNextRequest() throws InterruptedException {
-        Thread.sleep(1_500); // past the background refresh's first run (1 s after start), so only the request path is left
+    void aServiceThatComesUpLateIsDocumentedOnTheNextRequest() {
+        // the background refresh's first run (1 s after start) has tried and failed: only the request path is left
+        Eventually.until("the background refresh tried users",
+                () -> fetcher.attempts("users").stream().anyMatch(CountingSpecFetcher.Attempt::background));
         HttpClientResponseException notYet = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange("/docs/specs/users.yml", String.class));
         assertEquals(503, notYet.getStatus().getCode());
 
         try (SpecServer users = new SpecServer("users", CommittedSpecs.of("users"), usersPort)) {
-            Thread.sleep(1_000);
-            HttpResponse<String> spec = http.toBlocking().exchange("/docs/specs/users.yml", String.class);
-            assertEquals(200, spec.code());
+            // polled: once the short retry pause after a failure has passed, a request fetches again
+            HttpResponse<String> spec = Eventually.until("users documented", this::usersSpec, r -> r.code() == 200);
             assertEquals("live", spec.header(PortalPaths.SOURCE_HEADER));
+            List<CountingSpecFetcher.Attempt> attempts = fetcher.attempts("users");
+            CountingSpecFetcher.Attempt last = attempts.get(attempts.size() - 1);
+            assertTrue(last.fetched() && !last.background(), "fetched on a request, not by the refresh: " + attempts);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private HttpResponse<String> usersSpec() {
+        try {
+            return http.toBlocking().exchange("/docs/specs/users.yml", String.class);
+        } catch (HttpClientResponseException e) {
+            return (HttpResponse<String>) e.getResponse();
         }
     }
 }

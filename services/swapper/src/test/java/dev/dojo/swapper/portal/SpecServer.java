@@ -1,12 +1,10 @@
 package dev.dojo.swapper.portal;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.dojo.testing.net.StandInServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +14,7 @@ import java.nio.file.Path;
  */
 final class SpecServer implements AutoCloseable {
 
-    private final HttpServer server;
+    private final StandInServer server;
     private final byte[] spec;
 
     SpecServer(String name, Path specFile) {
@@ -27,31 +25,23 @@ final class SpecServer implements AutoCloseable {
     SpecServer(String name, Path specFile, int port) {
         try {
             spec = Files.readAllBytes(specFile);
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            server.createContext("/swagger/" + name + ".yml", exchange -> {
-                exchange.getResponseHeaders().add("Content-Type", "application/yaml");
-                exchange.sendResponseHeaders(200, spec.length);
-                try (OutputStream body = exchange.getResponseBody()) {
-                    body.write(spec);
-                }
-            });
-            server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server = StandInServer.on(port).serve("/swagger/" + name + ".yml", "application/yaml", spec).start();
     }
 
     /** The spec as served (read once: the committed files may change while the tests run). */
     String spec() {
-        return new String(spec, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(spec, StandardCharsets.UTF_8);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.InvocationTargetException;
@@ -50,6 +51,14 @@ class ReadCachesTest extends UsersTest {
     private final Ticker ticker = nanos::get;
     private final AtomicInteger reads = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
+
+    /** Each test starts from the same state, whichever ran before it: gate open, no reads counted, ticker at 0. */
+    @BeforeEach
+    void freshState() {
+        gate = new CountDownLatch(0);
+        reads.set(0);
+        nanos.set(0);
+    }
 
     @AfterAll
     void stop() {

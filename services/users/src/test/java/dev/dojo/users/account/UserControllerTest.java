@@ -1,10 +1,7 @@
 package dev.dojo.users.account;
 
-import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,19 +22,13 @@ class UserControllerTest extends UsersTest {
     private static final String PASSWORD = "a long enough password";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
-    @Inject
     Accounts accounts;
 
-    private Api api;
     private String adminToken;
     private String userToken;
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, server.getURL());
         String admin = unique();
         accounts.create(admin, admin + "@example.com", PASSWORD, true);
         adminToken = api.login(admin + "@example.com", PASSWORD).authToken();

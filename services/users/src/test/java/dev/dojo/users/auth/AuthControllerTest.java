@@ -1,12 +1,9 @@
 package dev.dojo.users.auth;
 
-import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
 import dev.dojo.users.account.User;
 import dev.dojo.users.account.UserRepository;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,17 +31,11 @@ class AuthControllerTest extends UsersTest {
     private static final String PASSWORD = "correct horse battery";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
-    @Inject
     UserRepository users;
 
-    private Api api;
 
     @BeforeAll
     void connect() {
-        api = new Api(client, server.getURL());
     }
 
     @Test

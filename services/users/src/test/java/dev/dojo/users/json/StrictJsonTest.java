@@ -1,12 +1,9 @@
 package dev.dojo.users.json;
 
-import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
 import dev.dojo.users.account.Accounts;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,19 +29,13 @@ class StrictJsonTest extends UsersTest {
             "[\"%s\"]", "[\"%s\", \"%s\"]", "[]", "{}", "{\"value\": \"%s\"}");
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
-    @Inject
     Accounts accounts;
 
-    private Api api;
     private String adminToken;
     private String userToken;
 
     @BeforeAll
     void connect() {
-        api = new Api(client, server.getURL());
         String admin = unique();
         accounts.create(admin, admin + "@example.com", PASSWORD, true);
         adminToken = api.login(admin + "@example.com", PASSWORD).authToken();

@@ -1,11 +1,8 @@
 package dev.dojo.users.seed;
 
-import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -19,10 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DemoDataTest extends UsersTest {
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
-    @Inject
     DemoData demoData;
 
     @Override
@@ -32,7 +25,6 @@ class DemoDataTest extends UsersTest {
 
     @Test
     void seedsTheDemoAccountsIdempotently() {
-        Api api = new Api(client, server.getURL());
         assertEquals(3, api.userCount());
         demoData.onApplicationEvent(new StartupEvent(server.getApplicationContext()));
         assertEquals(3, api.userCount());

@@ -1,13 +1,9 @@
 package dev.dojo.users.token;
 
-import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
-import dev.dojo.users.Eventually;
+import dev.dojo.testing.api.JsonApi.Reply;
+import dev.dojo.testing.Eventually;
 import dev.dojo.users.UsersTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -21,10 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @MicronautTest(transactional = false)
 class TokenExpiryTest extends UsersTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
 
     @Override
     protected Map<String, String> extra() {
@@ -33,7 +25,6 @@ class TokenExpiryTest extends UsersTest {
 
     @Test
     void accessTokensExpireAfterTheConfiguredLifetime() {
-        Api api = new Api(client, server.getURL());
         Reply registered = api.registerFresh("a long enough password");
         // used while valid, so it is also remembered as verified (VerifiedTokens); that must not outlive exp
         api.get("/auth/status", registered.authToken()).expect(200, "success", null);

@@ -10,11 +10,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
+import dev.dojo.testing.api.JsonApi.Reply;
 import dev.dojo.users.UsersTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -41,21 +38,15 @@ class TokenSecurityTest extends UsersTest {
     private static final String MISSING = "Provide a valid auth token.";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
-    @Inject
     SigningKey signingKey;
     @Inject
     TokenGenerator generator;
 
-    private Api api;
     private String token;
     private String userId;
 
     @BeforeAll
     void setUp() throws Exception {
-        api = new Api(client, server.getURL());
         token = api.registerFresh("a long enough password").authToken();
         userId = SignedJWT.parse(token).getJWTClaimsSet().getSubject();
     }

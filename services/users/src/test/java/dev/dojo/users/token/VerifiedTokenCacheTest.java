@@ -1,13 +1,10 @@
 package dev.dojo.users.token;
 
-import dev.dojo.users.Api;
-import dev.dojo.users.Api.Reply;
-import dev.dojo.users.Eventually;
+import dev.dojo.testing.api.JsonApi.Reply;
+import dev.dojo.testing.Eventually;
 import dev.dojo.users.UsersTest;
 import dev.dojo.users.account.User;
 import dev.dojo.users.account.UserRepository;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +28,10 @@ class VerifiedTokenCacheTest extends UsersTest {
     private static final long READ_CACHE_MILLIS = 300;
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    HttpClient client;
-    @Inject
     UserRepository users;
     @Inject
     VerifiedTokens verified;
 
-    private Api api;
 
     @Override
     protected Map<String, String> extra() {
@@ -48,7 +40,6 @@ class VerifiedTokenCacheTest extends UsersTest {
 
     @BeforeAll
     void connect() {
-        api = new Api(client, server.getURL());
     }
 
     @Test

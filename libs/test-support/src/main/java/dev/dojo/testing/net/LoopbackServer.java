@@ -1,4 +1,4 @@
-package dev.dojo.main;
+package dev.dojo.testing.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,24 +13,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback listener that hands each accepted connection, numbered from 1 in accept order, to {@link #serve} on a
- * thread of its own, keeps track of the connections still open, and closes them all on {@link #close}. The raw
- * stand-ins of main's tests ({@link RawService}, {@link RecordingBackend}) differ only in what they do per connection.
+ * thread of its own, keeps track of the connections still open, and closes them all on {@link #close}: the base of
+ * raw-socket stand-ins for a service (main's RawService and RecordingBackend), which differ only in what they do per
+ * connection. For a stand-in that speaks ordinary HTTP, {@link StandInServer} is simpler.
  */
-abstract class LoopbackServer implements AutoCloseable {
+public abstract class LoopbackServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    LoopbackServer() throws IOException {
+    protected LoopbackServer() throws IOException {
         listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         threads.execute(this::accept);
     }
 
     /** Reads and answers one connection until either side closes it. */
-    abstract void serve(Socket socket, int connection);
+    protected abstract void serve(Socket socket, int connection);
 
     public String url() {
         return "http://127.0.0.1:" + listener.getLocalPort();

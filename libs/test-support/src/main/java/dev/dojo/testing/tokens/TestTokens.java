@@ -1,4 +1,4 @@
-package dev.dojo.eval.testing;
+package dev.dojo.testing.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,21 +9,18 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
+import dev.dojo.testing.net.StandInServer;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
 /**
- * Stands in for the users service's token issuing: one RSA key per test JVM, published as a JWKS by a real
- * loopback HTTP server, and RS256 tokens with the claims users issues ({@code sub} = user id, {@code roles}).
+ * Stands in for the users service's token issuing in the other services' tests: one RSA key per test JVM, published
+ * as a JWKS by a real loopback HTTP server, and RS256 tokens with the claims users issues ({@code sub} = user id,
+ * {@code roles}). Point a service at {@link #jwksUrl()} with
+ * {@code micronaut.security.token.jwt.signatures.jwks.users.url}.
  */
 public final class TestTokens {
 
@@ -35,25 +32,10 @@ public final class TestTokens {
 
     public static synchronized String jwksUrl() {
         if (jwksUrl == null) {
-            try {
-                key = new RSAKeyGenerator(2048).keyID("test-key").generate();
-                byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-                server.createContext("/keys", exchange -> {
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, jwks.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(jwks);
-                    }
-                });
-                server.setExecutor(null);
-                server.start();
-                jwksUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/keys";
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            key = newKey();
+            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            // lives as long as the test JVM, like the key
+            jwksUrl = StandInServer.on(0).serve("/keys", "application/json", jwks).start().url() + "/keys";
         }
         return jwksUrl;
     }
@@ -70,19 +52,22 @@ public final class TestTokens {
         return sign(id, List.of("user"), Instant.now().minusSeconds(60));
     }
 
-    /** Signed with a key nobody published. */
+    /** Signed with a key nobody published (same key id as the real one). */
     public static String forged(long id) {
-        try {
-            RSAKey other = new RSAKeyGenerator(2048).keyID("test-key").generate();
-            return sign(other, id, List.of("user", "admin"), Instant.now().plusSeconds(900));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return sign(newKey(), id, List.of("user", "admin"), Instant.now().plusSeconds(900));
     }
 
     private static String sign(long id, List<String> roles, Instant expires) {
         jwksUrl();
         return sign(key, id, roles, expires);
+    }
+
+    private static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("test-key").generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sign(RSAKey signingKey, long id, List<String> roles, Instant expires) {
