@@ -2,7 +2,7 @@ package dev.dojo.eval.exercise;
 
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.TestTokens;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -37,12 +37,12 @@ class AddAnExerciseHowToTest extends ApiTestBase {
     void theBodyOnThePageCreatesTheExercise() throws IOException {
         Map<String, Object> body = bodyOnThePage();
 
-        Api.Response created = api.post("/exercises", body, TestTokens.admin(1));
+        Api.Reply created = api.post("/exercises", body, TestTokens.admin(1));
 
         assertEquals(201, created.status(), String.valueOf(created.body()));
         assertEquals(body.get("title"), created.data().get("title"));
         long id = ((Number) created.data().get("id")).longValue();
-        Api.Response graded = submit(id, (String) body.get("solution"), 7);
+        Api.Reply graded = submit(id, (String) body.get("solution"), 7);
         assertEquals("passed", graded.data().get("verdict"), String.valueOf(graded.body()));
     }
 
@@ -52,7 +52,7 @@ class AddAnExerciseHowToTest extends ApiTestBase {
         body.put("title", body.get("title") + " (wrong)");
         body.put("solution", "def double(x):\n    return x\n");
 
-        Api.Response refused = api.post("/exercises", body, TestTokens.admin(1));
+        Api.Reply refused = api.post("/exercises", body, TestTokens.admin(1));
 
         assertEquals(400, refused.status(), String.valueOf(refused.body()));
         assertTrue(refused.message().contains("doubles 2"), refused.message());

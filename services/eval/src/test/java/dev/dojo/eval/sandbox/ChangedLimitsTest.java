@@ -36,7 +36,7 @@ class ChangedLimitsTest extends ApiTestBase {
     @Test
     void aGradingRunMeetsTheChangedLimits() {
         long sum = createSumExercise();
-        Api.Response response = submit(sum, """
+        Api.Reply response = submit(sum, """
                 import os
                 fd = os.open('/tmp/big', os.O_WRONLY | os.O_CREAT)
                 try:
