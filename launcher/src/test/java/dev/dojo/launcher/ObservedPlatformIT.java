@@ -209,22 +209,6 @@ class ObservedPlatformIT {
 
     private JsonNode call(String method, String path, Object body, String bearer, String traceId, int expected)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (traceId != null) {
-            request.header("traceparent", "00-" + traceId + "-" + "00f067aa0ba902b7" + "-01");
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
-        return JSON.readTree(response.body());
+        return new PlatformCalls(http, base).call(method, path, body, bearer, traceId, expected);
     }
 }

@@ -174,20 +174,7 @@ class PlatformFlowIT {
     }
 
     private JsonNode call(String method, String path, Object body, String bearer, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
-        return JSON.readTree(response.body());
+        return new PlatformCalls(http, base).call(method, path, body, bearer, null, expected);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,13 +1,9 @@
 package dev.dojo.eval.sandbox;
 
-import dev.dojo.eval.testing.Api;
-import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.EvalProperties;
+import dev.dojo.eval.testing.SandboxProbeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,37 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * passes, so the limit made a call fail without breaking the run.
  */
 @MicronautTest
-class SandboxLimitsTest extends ApiTestBase {
+class SandboxLimitsTest extends SandboxProbeTestBase {
 
     private static final int EFBIG = 27;
     private static final int ENOSPC = 28;
     private static final int EMFILE = 24;
 
-    private long sum;
-
-    /** Nothing here should stop at a time limit: room for a loaded machine (the 2 s test default was hit at load 25). */
-    @Override
-    public Map<String, String> getProperties() {
-        return EvalProperties.of("dojo.sandbox.limits.wall-time", "15s", "dojo.sandbox.limits.cpu-seconds", "10");
-    }
-
-    @BeforeAll
-    void exercise() {
-        sum = createSumExercise();
-    }
-
-    private String probe(String code) {
-        Api.Reply response = submit(sum, code + "\n" + SUM, 42);
-        assertEquals(201, response.status(), String.valueOf(response.body()));
-        Map<String, Object> data = response.data();
-        assertEquals("passed", data.get("verdict"), String.valueOf(data));
-        return (String) data.get("output");
-    }
-
     @Test
     void aFileStopsGrowingAtTheFileSizeLimit() {
         // one file, well under the tmpfs size: only RLIMIT_FSIZE can stop it (Python ignores SIGXFSZ: EFBIG)
-        String output = probe("""
+        String output = passingOutput("""
                 import os
                 fd = os.open('/tmp/big', os.O_WRONLY | os.O_CREAT)
                 chunk = b'x' * 65536
@@ -68,7 +43,7 @@ class SandboxLimitsTest extends ApiTestBase {
 
     @Test
     void tmpFillsUpAtItsSizeWithFilesEachUnderTheFileLimit() {
-        String output = probe("""
+        String output = passingOutput("""
                 import os
                 total = 0
                 chunk = b'x' * (512 * 1024)
@@ -88,7 +63,7 @@ class SandboxLimitsTest extends ApiTestBase {
 
     @Test
     void openingFilesStopsAtTheOpenFilesLimit() {
-        String output = probe("""
+        String output = passingOutput("""
                 import os
                 fds = []
                 try:

@@ -2,11 +2,8 @@ package dev.dojo.eval.sandbox;
 
 import dev.dojo.eval.sandbox.seccomp.SeccompArch;
 import dev.dojo.eval.sandbox.seccomp.SeccompFilter;
-import dev.dojo.eval.testing.Api;
-import dev.dojo.eval.testing.ApiTestBase;
-import dev.dojo.eval.testing.EvalProperties;
+import dev.dojo.eval.testing.SandboxProbeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,28 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * still works under it.
  */
 @MicronautTest
-class SeccompSandboxTest extends ApiTestBase {
-
-    private long sum;
-
-    /** Nothing here should stop at a time limit: room for a loaded machine (the 2 s test default was hit at load 25). */
-    @Override
-    public Map<String, String> getProperties() {
-        return EvalProperties.of("dojo.sandbox.limits.wall-time", "15s", "dojo.sandbox.limits.cpu-seconds", "10");
-    }
-
-    @BeforeAll
-    void exercise() {
-        sum = createSumExercise();
-    }
-
-    private String passingOutput(String code) {
-        Api.Reply response = submit(sum, code + "\n" + SUM, 42);
-        assertEquals(201, response.status(), String.valueOf(response.body()));
-        Map<String, Object> data = response.data();
-        assertEquals("passed", data.get("verdict"), String.valueOf(data));
-        return (String) data.get("output");
-    }
+class SeccompSandboxTest extends SandboxProbeTestBase {
 
     @Test
     void everyRefusedCallFailsInsideTheSandbox() throws IOException {

@@ -1,12 +1,12 @@
 package dev.dojo.users.token;
 
+import dev.dojo.testing.time.MovableClock;
+
 import io.micronaut.security.authentication.Authentication;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +36,9 @@ class VerifiedTokensTest {
     void aTokenIsForgottenWhenItExpires() {
         VerifiedTokens tokens = new VerifiedTokens(10, clock);
         tokens.remember("t", expiringIn(60));
-        clock.advanceSeconds(59);
+        clock.advance(Duration.ofSeconds(59));
         assertTrue(tokens.find("t").isPresent());
-        clock.advanceSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertTrue(tokens.find("t").isEmpty(), "at exp the token must be validated again (and refused)");
         assertEquals(0, tokens.size());
     }
@@ -75,13 +75,13 @@ class VerifiedTokensTest {
         Authentication first = expiringIn(60);
         tokens.remember("t", first);
         assertSame(first, tokens.find("t").orElseThrow());
-        clock.advanceSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertSame(first, tokens.find("t").orElseThrow(), "a read must not end the entry");
         Authentication again = expiringIn(50);
         tokens.remember("t", again);
         assertSame(again, tokens.find("t").orElseThrow(), "a rewrite keeps the token");
         assertEquals(1, tokens.size());
-        clock.advanceSeconds(50);
+        clock.advance(Duration.ofSeconds(50));
         assertTrue(tokens.find("t").isEmpty());
         assertEquals(0, tokens.size());
     }
@@ -93,7 +93,7 @@ class VerifiedTokensTest {
         Authentication authentication = Authentication.build("1", List.of("user"), Map.of("exp", expSeconds));
         tokens.remember("t", authentication);
         assertSame(authentication, tokens.find("t").orElseThrow());
-        clock.advanceSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertTrue(tokens.find("t").isEmpty());
     }
 
@@ -108,32 +108,5 @@ class VerifiedTokensTest {
     private Authentication expiringIn(long seconds) {
         return Authentication.build("1", List.of("user"),
                 Map.of("exp", Date.from(clock.instant().plusSeconds(seconds))));
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advanceSeconds(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
