@@ -5,11 +5,12 @@ import dev.dojo.main.routing.Route;
 import dev.dojo.main.routing.RouteTable;
 import io.micronaut.context.BeanContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.HttpClientRegistry;
 import io.micronaut.http.client.LoadBalancer;
+import io.micronaut.http.client.ServiceHttpClientConfiguration;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
@@ -33,15 +34,16 @@ public class DownstreamProbe {
     public DownstreamProbe(RouteTable routes, HealthSettings settings, HttpClientRegistry<HttpClient> registry,
                            BeanContext beanContext) {
         this.timeout = settings.downstreamTimeout();
-        DefaultHttpClientConfiguration http = new DefaultHttpClientConfiguration();
-        http.setConnectTimeout(timeout);
-        http.setReadTimeout(timeout);
         for (Route route : routes.routes()) {
+            // the route's own client settings (micronaut.http.services.<name>); the probe's short bound is the
+            // reactive timeout below, so a slow or black-holed service costs /health no more than that
+            ServiceHttpClientConfiguration service = beanContext.getBean(ServiceHttpClientConfiguration.class,
+                    Qualifiers.byName(route.name()));
             try {
-                clients.put(route, registry.resolveClient(null, LoadBalancer.fixed(route.url().toURL()), http,
+                clients.put(route, registry.resolveClient(null, LoadBalancer.fixed(route.url().toURL()), service,
                         beanContext));
             } catch (MalformedURLException e) {
-                throw new IllegalStateException("dojo.routes." + route.name() + ".url is not a URL", e);
+                throw new IllegalStateException("micronaut.http.services." + route.name() + ".url is not a URL", e);
             }
         }
     }
@@ -70,7 +72,7 @@ public class DownstreamProbe {
     private Mono<State> probe(Route route, HttpClient client) {
         String url = route.url() + READINESS;
         return Mono.from(client.exchange(HttpRequest.GET(READINESS)))
-                .timeout(timeout.plusMillis(100))
+                .timeout(timeout)
                 .map(response -> new State(true, url, null))
                 .onErrorResume(failure -> Mono.just(new State(false, url, reason(failure))));
     }
