@@ -16,15 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * README: "SIGINT works even where the shell started the launcher with it ignored (./dojo & in a script)". A
- * non-interactive bash starts the launcher in the background, the platform comes up, {@code kill -INT} arrives:
- * the launcher stops every child and exits 130, like after Ctrl-C.
+ * non-interactive bash starts {@code ./dojo} in the background, the platform comes up, {@code kill -INT} arrives:
+ * the launcher stops every child and exits 130, like after Ctrl-C. (A JVM cannot catch a signal ignored at its start;
+ * {@code ./dojo} restores SIGINT's default before it execs the launcher.)
  */
 class BackgroundSigintIT {
 
     @Test
     void sigintStopsABackgroundedLauncherLikeCtrlC(@TempDir Path dir) throws Exception {
         Path dataDir = dir.resolve("data");
-        try (ScriptStartedLauncher started = ScriptStartedLauncher.start(dir, Map.of(),
+        try (ScriptStartedLauncher started = ScriptStartedLauncher.startDojo(dir, Map.of(),
                 "--random-ports", "--no-seed", "--data-dir", dataDir.toString())) {
             ProcessHandle launcher = started.launcher(Duration.ofSeconds(30));
             started.awaitLine(LauncherProcess.READY, Duration.ofSeconds(180))

@@ -28,6 +28,14 @@ final class ScriptStartedLauncher implements AutoCloseable {
             wait $!
             """;
 
+    /** The same, through the repository's {@code ./dojo} (which execs the launcher, so the pid stays the same). */
+    private static final String DOJO_SCRIPT = """
+            grep SigIgn /proc/self/status > "$DIR/sibling-sigign" &
+            "$DOJO_HOME/dojo" "$@" > "$DIR/launcher.log" 2>&1 &
+            echo $! > "$DIR/launcher.pid"
+            wait $!
+            """;
+
     private final Process script;
     private final Path dir;
 
@@ -37,7 +45,19 @@ final class ScriptStartedLauncher implements AutoCloseable {
     }
 
     static ScriptStartedLauncher start(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", SCRIPT, "bash"));
+        return start(SCRIPT, dir, env, args);
+    }
+
+    /** {@code ./dojo} started in the background by a script, with the jars as they are (DOJO_SKIP_BUILD). */
+    static ScriptStartedLauncher startDojo(Path dir, Map<String, String> env, String... args) throws IOException {
+        Map<String, String> withoutBuild = new java.util.HashMap<>(env);
+        withoutBuild.put("DOJO_SKIP_BUILD", "true");
+        return start(DOJO_SCRIPT, dir, withoutBuild, args);
+    }
+
+    private static ScriptStartedLauncher start(String script, Path dir, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", script, "bash"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("script.log").toFile());

@@ -34,6 +34,8 @@ class UnusableBwrapTest {
 
     static Path unusableBwrap(Path dir) throws Exception {
         Path bwrap = dir.resolve("bwrap");
+        // eval starts bwrap as the sandbox's unprivileged user: a JUnit temp dir (0700) would hide it from that user
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(bwrap, "#!/bin/sh\necho \"" + BWRAP_REFUSAL + "\" >&2\nexit 1\n");
         Files.setPosixFilePermissions(bwrap, PosixFilePermissions.fromString("rwxr-xr-x"));
         return bwrap;
