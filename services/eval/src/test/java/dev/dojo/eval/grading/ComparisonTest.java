@@ -65,6 +65,14 @@ class ComparisonTest {
             1e20                       | {"float": "1e+20"}                          | 0     | true
             1e20                       | {"float": "1.00000001e+20"}                 | 1e-9  | false
             1e20                       | {"float": "1.000000000001e+20"}             | 1e-9  | true
+            # the tolerance's edge is inside: |a - e| <= tolerance * max(1, |e|, |a|), each operand of max deciding once
+            0.0                        | {"float": "0.5"}                            | 0.5   | true
+            0.0                        | {"float": "0.625"}                          | 0.5   | false
+            2.0                        | {"float": "4.0"}                            | 0.5   | true
+            4.0                        | {"float": "2.0"}                            | 0.5   | true
+            2.0                        | {"float": "4.0"}                            | 0.25  | false
+            0.0                        | {"float": "-0.5"}                           | 0.5   | true
+            0.0                        | {"float": "-0.5"}                           | 0.25  | false
             0.0                        | {"float": "-0.0"}                           | 0     | true
             -0.0                       | {"float": "0.0"}                            | 0     | true
             1.0                        | {"float": "nan"}                            | 0     | false

@@ -121,6 +121,37 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertEquals("Bearer abc", seen.header("Authorization"));
     }
 
+    /** main answers a caller's {@code Expect: 100-continue} itself; the service gets the body without the header. */
+    @Test
+    void answersExpectContinueItselfAndSendsTheServiceNone() {
+        try (Http.Connection client = new Http.Connection(server.getPort())) {
+            Http.Response answer = client.send("POST /users/expect HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello").read();
+            assertEquals(200, answer.status());
+        }
+        FakeService.Seen seen = users.last();
+        assertEquals("/users/expect", seen.uri());
+        assertEquals("hello", new String(seen.body(), StandardCharsets.UTF_8));
+        assertNull(seen.header("Expect"));
+    }
+
+    /**
+     * A caller's {@code Connection: close} is a hop-by-hop header, dropped on the way to the service; main still
+     * honours it: the answer says {@code Connection: close} and the connection ends after it.
+     */
+    @Test
+    void aCallerThatAsksForCloseGetsItAfterTheProxiedAnswer() {
+        try (Http.Connection client = new Http.Connection(server.getPort())) {
+            Http.Response answer = client.send("GET /users/closing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .read();
+            assertEquals(200, answer.status());
+            assertEquals("close", answer.header("Connection"));
+            assertTrue(client.closedByPeer(5_000), "main closes the connection after the answer");
+        }
+        assertEquals("/users/closing", users.last().uri());
+        assertFalse(String.valueOf(users.last().header("Connection")).contains("close"), "the service's connection stays");
+    }
+
     @Test
     void setsForwardedHeadersAndIgnoresSpoofedOnes() {
         Http.send(Http.request(base(), "/users").header("X-Forwarded-For", "6.6.6.6")

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The portal's static files: Swagger UI from its webjar at {@code /docs/ui/*} and the portal's own script and style
- * at {@code /docs/assets/*}. The webjar's version is read from the jar itself, so upgrading it in the parent pom
- * needs no change here. Only plain file names are served: a request never walks the class path.
+ * at {@code /docs/assets/*}. The webjar's version is written into {@value #WEBJAR_VERSION} by the build (the parent
+ * pom's {@code swagger-ui.version}), so upgrading it needs no change here, and a version without its files stops the
+ * start. Only plain file names are served: a request never walks the class path.
  */
 @Controller(PortalPaths.ROOT)
 @Hidden
@@ -29,7 +30,7 @@ public class PortalAssets {
 
     static final String PORTAL_RESOURCES = "portal/";
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.(js|css|png|html)");
-    private static final String WEBJAR_POM = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+    static final String WEBJAR_VERSION = "swagger-ui-webjar.properties";
 
     private final ClassPathResourceLoader resources;
     private final String swaggerUi;
@@ -37,6 +38,10 @@ public class PortalAssets {
     public PortalAssets(ClassPathResourceLoader resources) {
         this.resources = resources;
         this.swaggerUi = "META-INF/resources/webjars/swagger-ui/" + webjarVersion(resources) + "/";
+        if (resources.getResource(swaggerUi + "swagger-ui.css").isEmpty()) {
+            throw new IllegalStateException("no Swagger UI files under " + swaggerUi
+                    + ": the org.webjars:swagger-ui on the class path is not the version " + WEBJAR_VERSION + " names");
+        }
     }
 
     @Get("/ui/{file}")
@@ -58,14 +63,14 @@ public class PortalAssets {
     }
 
     private static String webjarVersion(ClassPathResourceLoader resources) {
-        return resources.getResourceAsStream(WEBJAR_POM).map(in -> {
+        return resources.getResourceAsStream(WEBJAR_VERSION).map(in -> {
             try (InputStream stream = in) {
-                Properties pom = new Properties();
-                pom.load(stream);
-                return pom.getProperty("version");
+                Properties written = new Properties();
+                written.load(stream);
+                return written.getProperty("version");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }).orElseThrow(() -> new IllegalStateException("org.webjars:swagger-ui missing from the class path"));
+        }).orElseThrow(() -> new IllegalStateException(WEBJAR_VERSION + " missing from the class path"));
     }
 }
