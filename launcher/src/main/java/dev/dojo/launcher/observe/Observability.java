@@ -26,6 +26,8 @@ public final class Observability {
 
     /** Where launcher/pom.xml copies Maven Central's {@code io.zipkin:zipkin-server:exec} jar. */
     static final String JAR = "launcher/target/zipkin/zipkin-server.jar";
+    /** The newest spans Zipkin keeps; older traces are dropped. */
+    static final int MAX_SPANS = 50_000;
 
     private final int port;
 
@@ -46,8 +48,10 @@ public final class Observability {
         try {
             supervisor.adoptService(ChildProcess.start("zipkin",
                     List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()),
+                    // in-memory storage bounded to what 256 MB holds: Zipkin's default (500,000 spans) runs it
+                    // out of heap under a load test, every span sampled
                     Map.of("QUERY_PORT", Integer.toString(port), "STORAGE_TYPE", "mem",
-                            "JAVA_OPTS", ""), home, console));
+                            "MEM_MAX_SPANS", Integer.toString(MAX_SPANS), "JAVA_OPTS", ""), home, console));
         } catch (IOException e) {
             throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, "Cannot start Zipkin: " + e.getMessage(), e);
         }
