@@ -124,6 +124,10 @@ sleep 2 # the exporter batches spans for up to 1 s
 grep -q OutOfMemoryError "$WORK/zipkin.log" && { echo "Zipkin ran out of memory: figures not valid ($WORK/zipkin.log)"; exit 1; }
 spans=$(curl -fs "http://127.0.0.1:$ZIPKIN_PORT/prometheus" \
   | awk '/^zipkin_collector_spans_total/ {n += $2} END {printf "%.0f", n}')
+if [[ "${ON_EXTRA_ENV:-}" == *DOJO_METRICS_ENABLED=false* ]]; then
+  echo "on: $spans spans received by Zipkin (metrics off: no request count to compare with)"
+  exit 0
+fi
 requests=$(curl -fs "http://127.0.0.1:$ON_MGMT/prometheus" \
   | awk '/^dojo_gateway_requests_seconds_count/ {n += $2} END {printf "%.0f", n}')
 echo "on: $requests requests proxied, $spans spans received by Zipkin ($(awk -v s="$spans" -v n="$requests" \
