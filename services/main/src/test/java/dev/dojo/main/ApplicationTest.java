@@ -26,10 +26,7 @@ class ApplicationTest extends ServiceSmokeTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.http.services.users.url", services.url(),
-                "micronaut.http.services.eval.url", services.url(),
-                "micronaut.http.services.swapper.url", services.url());
+        return ServiceRoutes.allTo(services.url());
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.dojo.main.edge;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.Http;
 import dev.dojo.main.RecordingBackend;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -54,11 +55,7 @@ class DesyncCorpusTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.http.services.users.url", users.url(),
-                "micronaut.http.services.eval.url", "http://127.0.0.1:1",
-                "micronaut.http.services.swapper.url", "http://127.0.0.1:1",
-                "micronaut.server.max-request-size", "1024");
+        return ServiceRoutes.usersAt(users.url(), "micronaut.server.max-request-size", "1024");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.dojo.main.edge;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.Http;
 import dev.dojo.main.RecordingBackend;
 import dev.dojo.main.routing.RouteTable;
@@ -38,10 +39,7 @@ class SlowAndFaultyCallersTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.http.services.users.url", users.url(),
-                "micronaut.http.services.eval.url", "http://127.0.0.1:1",
-                "micronaut.http.services.swapper.url", "http://127.0.0.1:1",
+        return ServiceRoutes.usersAt(users.url(),
                 "dojo.edge.head-timeout", "500ms",
                 "dojo.edge.body-idle-timeout", "500ms",
                 "dojo.gateway.circuit-breaker.failure-threshold", "3");

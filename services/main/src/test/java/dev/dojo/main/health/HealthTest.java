@@ -1,5 +1,6 @@
 package dev.dojo.main.health;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.testing.FreePort;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
@@ -37,10 +38,7 @@ class HealthTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         eval.readinessStatus(503);
-        return Map.of(
-                "micronaut.http.services.users.url", users.url(),
-                "micronaut.http.services.eval.url", eval.url(),
-                "micronaut.http.services.swapper.url", "http://127.0.0.1:" + swapperPort,
+        return ServiceRoutes.to(users.url(), eval.url(), "http://127.0.0.1:" + swapperPort,
                 // the 1 s default counts a fake that is merely slow on a loaded machine as down
                 "dojo.health.downstream-timeout", "30s",
                 // what an operator sees where :8080 is not public (anonymous callers get the status alone: see

@@ -1,5 +1,6 @@
 package dev.dojo.main.health;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
 import dev.dojo.main.RawService;
@@ -39,11 +40,8 @@ class HealthTimeoutTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         // keeps the connection open and writes nothing
         silentUsers.on("/health/readiness", (request, out) -> true);
-        return Map.of(
-                "micronaut.http.services.users.url", silentUsers.url(),
+        return ServiceRoutes.to(silentUsers.url(), others.url(), others.url(),
                 "micronaut.http.services.users.read-timeout", "120s",
-                "micronaut.http.services.eval.url", others.url(),
-                "micronaut.http.services.swapper.url", others.url(),
                 "dojo.health.downstream-timeout", "500ms",
                 "endpoints.health.details-visible", "ANONYMOUS");
     }

@@ -1,5 +1,6 @@
 package dev.dojo.main.management;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -36,11 +37,7 @@ class EdgeExposureTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.http.services.users.url", services.url(),
-                "micronaut.http.services.eval.url", services.url(),
-                "micronaut.http.services.swapper.url", services.url(),
-                "dojo.health.downstream-timeout", "10s");
+        return ServiceRoutes.allTo(services.url(), "dojo.health.downstream-timeout", "10s");
     }
 
     @AfterAll

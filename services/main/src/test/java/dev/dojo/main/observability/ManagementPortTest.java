@@ -1,5 +1,6 @@
 package dev.dojo.main.observability;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
 import dev.dojo.testing.FreePort;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -45,11 +46,8 @@ class ManagementPortTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
+        return ServiceRoutes.to(services.url(), eval.url(), services.url(),
                 "endpoints.all.port", Integer.toString(managementPort),
-                "micronaut.http.services.users.url", services.url(),
-                "micronaut.http.services.eval.url", eval.url(),
-                "micronaut.http.services.swapper.url", services.url(),
                 "dojo.gateway.circuit-breaker.failure-threshold", "2",
                 "dojo.gateway.circuit-breaker.open-for", "10m");
     }

@@ -1,5 +1,6 @@
 package dev.dojo.main.observability;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
 import dev.dojo.testing.FreePort;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,12 +44,9 @@ class MetricsDisabledTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
+        return ServiceRoutes.allTo(services.url(),
                 "DOJO_METRICS_ENABLED", "false",
-                "endpoints.all.port", Integer.toString(managementPort),
-                "micronaut.http.services.users.url", services.url(),
-                "micronaut.http.services.eval.url", services.url(),
-                "micronaut.http.services.swapper.url", services.url());
+                "endpoints.all.port", Integer.toString(managementPort));
     }
 
     @AfterAll

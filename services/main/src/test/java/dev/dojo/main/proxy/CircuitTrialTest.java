@@ -1,5 +1,6 @@
 package dev.dojo.main.proxy;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
 import dev.dojo.main.routing.RouteTable;
@@ -39,10 +40,7 @@ class CircuitTrialTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.http.services.users.url", "http://127.0.0.1:" + usersPort,
-                "micronaut.http.services.eval.url", "http://127.0.0.1:1",
-                "micronaut.http.services.swapper.url", "http://127.0.0.1:1",
+        return ServiceRoutes.usersAt("http://127.0.0.1:" + usersPort,
                 "dojo.edge.body-idle-timeout", "500ms",
                 "dojo.gateway.circuit-breaker.failure-threshold", "2",
                 "dojo.gateway.circuit-breaker.open-for", "300ms");

@@ -1,5 +1,6 @@
 package dev.dojo.main.proxy;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
 import dev.dojo.main.Transports;
@@ -48,11 +49,7 @@ class GatewayRoutingTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.http.services.users.url", users.url(),
-                "micronaut.http.services.eval.url", eval.url(),
-                "micronaut.http.services.swapper.url", swapper.url(),
-                "dojo.cors.origin", "http://localhost:5173");
+        return ServiceRoutes.to(users.url(), eval.url(), swapper.url(), "dojo.cors.origin", "http://localhost:5173");
     }
 
     /** main's base URL. */

@@ -1,5 +1,6 @@
 package dev.dojo.main.proxy;
 
+import dev.dojo.main.ServiceRoutes;
 import dev.dojo.testing.Eventually;
 import dev.dojo.testing.FreePort;
 import dev.dojo.main.FakeService;
@@ -44,11 +45,8 @@ class ResilienceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.http.services.users.url", users.url(),
+        return ServiceRoutes.to(users.url(), "http://127.0.0.1:" + evalPort, hanging.url(),
                 "micronaut.http.services.users.read-timeout", "500ms",
-                "micronaut.http.services.eval.url", "http://127.0.0.1:" + evalPort,
-                "micronaut.http.services.swapper.url", hanging.url(),
                 "micronaut.http.services.swapper.connect-timeout", "500ms",
                 "dojo.gateway.circuit-breaker.failure-threshold", "3",
                 "dojo.gateway.circuit-breaker.open-for", OPEN_FOR_MILLIS + "ms");
