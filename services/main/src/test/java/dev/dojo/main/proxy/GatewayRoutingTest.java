@@ -118,6 +118,19 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertEquals("Bearer abc", seen.header("Authorization"));
     }
 
+    /** A path that some reader could take for another one is refused by main's path guard, with its message. */
+    @Test
+    void anAmbiguousPathIsRefusedWithTheGuardsMessage() {
+        int reached = users.seen().size();
+        for (String target : List.of("/users/./x", "/users/a%2Fb", "/users/x/../y")) {
+            String answer = Http.raw("127.0.0.1", server.getPort(), "GET " + target + " HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), target + "\n" + answer);
+            assertTrue(answer.endsWith("{\"status\":\"fail\",\"message\":\"Invalid path.\"}"), target + "\n" + answer);
+        }
+        assertEquals(reached, users.seen().size(), "nothing reached users");
+    }
+
     /** main answers a caller's {@code Expect: 100-continue} itself; the service gets the body without the header. */
     @Test
     void answersExpectContinueItselfAndSendsTheServiceNone() {

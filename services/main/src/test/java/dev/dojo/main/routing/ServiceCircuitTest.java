@@ -39,6 +39,20 @@ class ServiceCircuitTest {
         assertEquals(3, circuit.retryAfterSeconds());
     }
 
+    /** The open period counts from the moment the circuit opened, not from its creation or an earlier state. */
+    @Test
+    void retryAfterCountsFromTheOpening() {
+        clock.advance(Duration.ofSeconds(6));
+        circuit.tryAcquire();
+        circuit.onFailure(DOWN);
+        circuit.tryAcquire();
+        circuit.onFailure(DOWN);
+        assertEquals(State.OPEN, circuit.state());
+        assertEquals(10, circuit.retryAfterSeconds());
+        clock.advance(Duration.ofSeconds(4));
+        assertEquals(6, circuit.retryAfterSeconds());
+    }
+
     @Test
     void letsOneTrialThroughAfterTheOpenPeriod() {
         circuit.onFailure(DOWN);

@@ -1,0 +1,76 @@
+package dev.dojo.main.ratelimit;
+
+import dev.dojo.main.FakeService;
+import dev.dojo.main.Http;
+import dev.dojo.main.ServiceRoutes;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Behind a trusted proxy ({@code dojo.gateway.trust-forwarded-headers}) the client a budget belongs to is the
+ * address that proxy appended last to {@code X-Forwarded-For} — the last hop of the last header line —, never an
+ * earlier hop a caller wrote itself; an empty last hop falls back to the proxy's own address.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrustedProxyRateLimitTest implements TestPropertyProvider {
+
+    private static final int LIMIT = 2;
+
+    private final FakeService users = FakeService.start("users");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return ServiceRoutes.usersAt(users.url(),
+                "dojo.gateway.trust-forwarded-headers", "true",
+                "dojo.rate-limit.requests", Integer.toString(LIMIT),
+                "test.manual-clock", "true");
+    }
+
+    @AfterAll
+    void stopFake() {
+        users.close();
+    }
+
+    @Test
+    void theLastHopTheProxyAppendedOwnsTheBudget() {
+        for (int i = 0; i < LIMIT; i++) {
+            // whatever the caller put before it, the proxy's last entry is the client
+            assertEquals(200, login("X-Forwarded-For: 10.0.0." + i + ", 203.0.113.1\r\n"));
+        }
+        assertEquals(429, login("X-Forwarded-For: 10.9.9.9, 203.0.113.1\r\n"));
+        assertEquals(429, login("X-Forwarded-For: 198.51.100.5\r\nX-Forwarded-For: 10.0.0.1,203.0.113.1\r\n"),
+                "the last header line's last hop");
+        assertEquals(200, login("X-Forwarded-For: 203.0.113.1, 203.0.113.2\r\n"), "another client, its own budget");
+        assertEquals(200, login("X-Forwarded-For: 203.0.113.1\r\nX-Forwarded-For: 203.0.113.3\r\n"),
+                "the last line decides, not the first");
+    }
+
+    @Test
+    void anEmptyLastHopIsTheProxysOwnAddress() {
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals(200, login("X-Forwarded-For: 203.0.113.50, ,\r\n"));
+        }
+        assertEquals(429, login(""), "no header: the proxy's (here the test's) address, the same budget");
+    }
+
+    private int login(String headers) {
+        String body = "{\"email\":\"a@b.c\",\"password\":\"x\"}";
+        String answer = Http.raw("127.0.0.1", server.getPort(), "POST /auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n"
+                + headers + "\r\n" + body);
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+}
