@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The outcomes main reports to a service's circuit, seen through the half-open trial, where each one decides what
- * the next request gets: a trial whose caller stalls its body (408, the caller's fault) is released without an
- * outcome, so the next request becomes the trial; a trial the service answers closes the circuit.
+ * the next request gets: a trial that fails by its caller's fault — a stalled body (408, the call is cancelled) or a
+ * chunked body over the size limit (413, the call fails) — is released without an outcome, so the next request
+ * becomes the trial; a trial the service answers closes the circuit.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +43,7 @@ class CircuitTrialTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return ServiceRoutes.usersAt("http://127.0.0.1:" + usersPort,
                 "dojo.edge.body-idle-timeout", "500ms",
+                "micronaut.server.max-request-size", "1024",
                 "dojo.gateway.circuit-breaker.failure-threshold", "2",
                 "dojo.gateway.circuit-breaker.open-for", "300ms");
     }
@@ -65,8 +67,17 @@ class CircuitTrialTest implements TestPropertyProvider {
         // ends it with 408 without an outcome for users
         Eventually.until("a stalled request was the half-open trial", () -> stalledPost() == 408);
         assertEquals(State.HALF_OPEN, state());
+        // the next trial streams a chunked body past the size limit: 413, cut off mid-way, again no outcome
+        assertEquals(413, oversizedChunkedPost());
+        assertEquals(State.HALF_OPEN, state());
 
-        HttpResponse<String> next = Http.get(base(), "/users/after-trial");
+        // the next trial's caller leaves half-way through its body: nobody to answer, no outcome either
+        try (Http.Connection leaving = new Http.Connection(server.getPort())) {
+            leaving.send("POST /users/left HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly a part");
+        }
+        // released once main has seen the caller go, so polled: a kept slot would answer 503 until the deadline
+        HttpResponse<String> next = Eventually.until("a request after the abandoned trials reaches users",
+                () -> Http.get(base(), "/users/after-trial"), response -> response.statusCode() != 503);
         assertEquals(200, next.statusCode(), "the released slot went to this request: " + next.body());
         assertEquals("/users/after-trial", users.last().uri());
         assertEquals(State.CLOSED, state(), "the service answered the trial");
@@ -75,6 +86,18 @@ class CircuitTrialTest implements TestPropertyProvider {
     private int stalledPost() {
         try (Http.Connection client = new Http.Connection(server.getPort())) {
             return client.send("POST /users/stalled HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc").read().status();
+        }
+    }
+
+    private int oversizedChunkedPost() {
+        try (Http.Connection client = new Http.Connection(server.getPort())) {
+            String chunk = "x".repeat(512);
+            StringBuilder request = new StringBuilder("POST /users/oversized HTTP/1.1\r\nHost: x\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+            for (int i = 0; i < 4; i++) {
+                request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            }
+            return client.send(request.append("0\r\n\r\n").toString()).read().status();
         }
     }
 
