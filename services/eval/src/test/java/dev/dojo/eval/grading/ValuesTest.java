@@ -61,6 +61,18 @@ class ValuesTest {
         assertNull(Values.parseFloat(null));
     }
 
+    /** An exercise's expected value JSON cannot carry (1e400 reads as infinity) is found at any depth. */
+    @Test
+    void aNonFiniteExpectedFloatIsFoundWhereverItSits() throws IOException {
+        for (String expected : List.of("1e400", "[1, -1e400]", "[[2.5, 1e400]]", "{\"a\": 1e400}", "{\"a\": [1e400]}")) {
+            assertEquals(true, Values.containsNonFinite(node(expected)), expected);
+        }
+        for (String expected : List.of("1.5", "[1, 2.5]", "{\"a\": [1.0e300]}", "\"1e400\"", "null")) {
+            assertEquals(false, Values.containsNonFinite(node(expected)), expected);
+        }
+        assertEquals(false, Values.containsNonFinite(null));
+    }
+
     private static JsonNode node(String json) throws IOException {
         return JSON.readValue("[" + json + "]", JsonNode.class).get(0);
     }
