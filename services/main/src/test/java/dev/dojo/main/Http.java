@@ -72,6 +72,18 @@ public final class Http {
         }
     }
 
+    /**
+     * Sends a login attempt, {@code method target} with a JSON credentials body and Connection: close, plus
+     * {@code extraHeaders} (each ending in CRLF), verbatim: nothing normalises the method, the target or a forwarding
+     * header on the way. Returns the whole raw answer.
+     */
+    public static String rawLogin(int port, String method, String target, String extraHeaders) {
+        String body = "{\"email\":\"a@b.c\",\"password\":\"x\"}";
+        return raw("127.0.0.1", port, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n"
+                + "Connection: close\r\n" + extraHeaders + "\r\n" + body);
+    }
+
     /** One answer read off a {@link Connection}: header names lower-cased; {@code complete} is false if the
      * connection ended before the declared body did. */
     public record Response(String statusLine, int status, Map<String, List<String>> headers, byte[] body,
@@ -112,6 +124,14 @@ public final class Http {
             } catch (IOException e) {
                 throw new IllegalStateException("send failed", e);
             }
+        }
+
+        /**
+         * Sends a POST to {@code path} whose head promises a 10-byte body, then 3 bytes of it and nothing more: a
+         * caller stalled mid-body, which only main's body deadline ends.
+         */
+        public Connection stalledPost(String path) {
+            return send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
         }
 
         public InputStream in() {

@@ -1,13 +1,9 @@
 package dev.dojo.main;
 
-import dev.dojo.testing.net.LoopbackServer;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Answer} set for its path with {@link #on}; by default a 200 with {@code ok <target>} on a kept-alive
  * connection. Request bodies must have a Content-Length.
  */
-public final class RawService extends LoopbackServer {
+public final class RawService extends RequestLoopServer<RawService.Request> {
 
     /**
      * One request as it arrived: on which connection (numbered from 1 in accept order) and as which request on that
@@ -27,8 +23,7 @@ public final class RawService extends LoopbackServer {
      */
     public record Request(int connection, int onConnection, String method, String target, byte[] body) {
         public String path() {
-            int query = target.indexOf('?');
-            return query < 0 ? target : target.substring(0, query);
+            return RequestLoopServer.path(target);
         }
     }
 
@@ -39,17 +34,12 @@ public final class RawService extends LoopbackServer {
     }
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    private final List<Request> seen = new ArrayList<>();
 
     private RawService() throws IOException {
     }
 
     public static RawService start() {
-        try {
-            return new RawService();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return started(RawService::new);
     }
 
     /** Answers requests for {@code path} (without query) with {@code answer}. */
@@ -58,8 +48,8 @@ public final class RawService extends LoopbackServer {
     }
 
     /** The requests for {@code path} seen so far, in arrival order. */
-    public synchronized List<Request> seen(String path) {
-        return seen.stream().filter(request -> request.path().equals(path)).toList();
+    public List<Request> seen(String path) {
+        return seen().stream().filter(request -> request.path().equals(path)).toList();
     }
 
     /** Writes a 200 with a Content-Length and {@code body} as text; the connection stays open. */
@@ -72,31 +62,12 @@ public final class RawService extends LoopbackServer {
     }
 
     @Override
-    protected void serve(Socket socket, int connection) {
-        try (socket) {
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            for (int onConnection = 1; ; onConnection++) {
-                Request request = read(in, connection, onConnection);
-                if (request == null) {
-                    return;
-                }
-                synchronized (this) {
-                    seen.add(request);
-                }
-                boolean keep = answers.getOrDefault(request.path(), (r, o) -> ok(o, "ok " + r.target()))
-                        .write(request, out);
-                out.flush();
-                if (!keep) {
-                    return;
-                }
-            }
-        } catch (IOException gone) {
-            // the caller went away: nothing to answer
-        }
+    protected boolean answer(Request request, OutputStream out) throws IOException {
+        return answers.getOrDefault(request.path(), (r, o) -> ok(o, "ok " + r.target())).write(request, out);
     }
 
-    private static Request read(InputStream in, int connection, int onConnection) throws IOException {
+    @Override
+    protected Request read(InputStream in, int connection, int onConnection) throws IOException {
         String requestLine = line(in);
         if (requestLine == null) {
             return null;

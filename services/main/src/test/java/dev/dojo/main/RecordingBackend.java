@@ -1,12 +1,10 @@
 package dev.dojo.main;
 
 import dev.dojo.testing.Eventually;
-import dev.dojo.testing.net.LoopbackServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +18,14 @@ import java.util.function.Predicate;
  * carrying both, so a test can see what a laxer service would have read. A request cut off by the connection
  * closing is recorded as incomplete and never answered.
  */
-public final class RecordingBackend extends LoopbackServer {
+public final class RecordingBackend extends RequestLoopServer<RecordingBackend.Request> {
 
     /** One request as it arrived: its connection (from 1, accept order) and position on it (from 1). */
     public record Request(int connection, int onConnection, String method, String target, List<String> headers,
                           byte[] body, byte[] raw, boolean complete) {
 
         public String path() {
-            int query = target.indexOf('?');
-            return query < 0 ? target : target.substring(0, query);
+            return RequestLoopServer.path(target);
         }
 
         /** The values of header {@code name} (case-insensitive), in order. */
@@ -52,22 +49,11 @@ public final class RecordingBackend extends LoopbackServer {
         }
     }
 
-    private final List<Request> seen = new ArrayList<>();
-
     private RecordingBackend() throws IOException {
     }
 
     public static RecordingBackend start() {
-        try {
-            return new RecordingBackend();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every request seen so far, complete or not, in arrival order. */
-    public synchronized List<Request> seen() {
-        return List.copyOf(seen);
+        return started(RecordingBackend::new);
     }
 
     public List<Request> seen(Predicate<Request> which) {
@@ -86,36 +72,23 @@ public final class RecordingBackend extends LoopbackServer {
                 found -> found.size() >= count);
     }
 
+    /** A request cut off by the connection closing is never answered; the connection is done. */
     @Override
-    protected void serve(Socket socket, int connection) {
-        try (socket) {
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            for (int onConnection = 1; ; onConnection++) {
-                Request request = read(in, connection, onConnection);
-                if (request == null) {
-                    return;
-                }
-                synchronized (this) {
-                    seen.add(request);
-                }
-                if (!request.complete()) {
-                    return;
-                }
-                byte[] body = ("own " + request.method() + " " + request.target() + " " + request.body().length)
-                        .getBytes(StandardCharsets.ISO_8859_1);
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
-                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
-            }
-        } catch (IOException gone) {
-            // main closed the connection
+    protected boolean answer(Request request, OutputStream out) throws IOException {
+        if (!request.complete()) {
+            return false;
         }
+        byte[] body = ("own " + request.method() + " " + request.target() + " " + request.body().length)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        return true;
     }
 
     /** The next request, an incomplete one if the connection ends inside it, or null if it ends between requests. */
-    private static Request read(InputStream in, int connection, int onConnection) throws IOException {
+    @Override
+    protected Request read(InputStream in, int connection, int onConnection) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         String requestLine = line(in, raw);
         if (requestLine == null) {

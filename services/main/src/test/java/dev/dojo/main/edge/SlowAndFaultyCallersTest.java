@@ -1,9 +1,9 @@
 package dev.dojo.main.edge;
 
+import dev.dojo.main.Circuits;
 import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.Http;
 import dev.dojo.main.RecordingBackend;
-import dev.dojo.main.routing.RouteTable;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,9 +34,6 @@ class SlowAndFaultyCallersTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    @Inject
-    RouteTable routes;
-
     @Override
     public Map<String, String> getProperties() {
         return ServiceRoutes.usersAt(users.url(),
@@ -64,8 +61,7 @@ class SlowAndFaultyCallersTest implements TestPropertyProvider {
     @Test
     void aSilentBodyIsAnswered408AndClosed() {
         try (Http.Connection client = new Http.Connection(server.getPort())) {
-            Http.Response answer = client.send("POST /users/silent HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
-                    .read();
+            Http.Response answer = client.stalledPost("/users/silent").read();
             assertEquals(408, answer.status());
             assertEquals(TIMEOUT, answer.text());
             assertTrue(client.closedByPeer(5_000));
@@ -89,12 +85,12 @@ class SlowAndFaultyCallersTest implements TestPropertyProvider {
             try (Http.Connection bad = new Http.Connection(server.getPort())) {
                 String path = "/users/fault/" + i;
                 switch (i % 4) {
-                    case 0 -> bad.send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc").read();
+                    case 0 -> bad.stalledPost(path).read();
                     case 1 -> bad.send("POST " + path + " HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
                             + "Content-Length: 10\r\n\r\n").read();
                     case 2 -> bad.send("POST " + path + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                             + "5\r\nhello\r\nzz\r\n").read();
-                    default -> bad.send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+                    default -> bad.stalledPost(path);
                 }
             } catch (IllegalStateException closed) {
                 // main closed the connection: fine
@@ -108,7 +104,7 @@ class SlowAndFaultyCallersTest implements TestPropertyProvider {
                 assertEquals("own GET " + path + " 0", answer.text());
             }
         }
-        assertEquals(CircuitBreaker.State.CLOSED, routes.find("/users").orElseThrow().circuit().state());
+        assertEquals(CircuitBreaker.State.CLOSED, Circuits.state(server, "/users"));
         assertTrue(users.seen(request -> request.target().contains("/users/fault/") && request.complete()).isEmpty(),
                 "no faulty request reached the service whole");
     }

@@ -3,8 +3,6 @@ package dev.dojo.main.health;
 import dev.dojo.main.ServiceRoutes;
 import dev.dojo.testing.FreePort;
 import dev.dojo.main.FakeService;
-import dev.dojo.main.Http;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,9 +28,6 @@ class HealthTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
 
     @Override
     public Map<String, String> getProperties() {
@@ -55,9 +49,9 @@ class HealthTest implements TestPropertyProvider {
     @Test
     @SuppressWarnings("unchecked")
     void healthIsDownAndNamesEachService() throws IOException {
-        HttpResponse<String> response = Http.get("http://127.0.0.1:" + server.getPort(), "/health");
-        assertEquals(503, response.statusCode());
-        Map<String, Object> body = json.readValue(response.body(), Map.class);
+        HealthAnswer answer = HealthAnswer.get(server, "/health");
+        assertEquals(503, answer.status());
+        Map<String, Object> body = answer.body();
         assertEquals("main", body.get("name"));
         assertEquals("DOWN", body.get("status"));
         Map<String, Map<String, String>> details = (Map<String, Map<String, String>>) body.get("details");
@@ -73,9 +67,9 @@ class HealthTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void livenessAndReadinessAreMainsOwn() throws IOException {
         for (String path : new String[]{"/health/liveness", "/health/readiness"}) {
-            HttpResponse<String> response = Http.get("http://127.0.0.1:" + server.getPort(), path);
-            assertEquals(200, response.statusCode(), path + " " + response.body());
-            Map<String, Object> body = json.readValue(response.body(), Map.class);
+            HealthAnswer answer = HealthAnswer.get(server, path);
+            assertEquals(200, answer.status(), path + " " + answer.text());
+            Map<String, Object> body = answer.body();
             assertEquals("main", body.get("name"), path);
             assertEquals("UP", body.get("status"), path);
             Map<String, Object> details = (Map<String, Object>) body.get("details");

@@ -2,9 +2,7 @@ package dev.dojo.main.health;
 
 import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
-import dev.dojo.main.Http;
 import dev.dojo.main.RawService;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,9 +29,6 @@ class HealthTimeoutTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
 
     @Override
     public Map<String, String> getProperties() {
@@ -55,10 +49,9 @@ class HealthTimeoutTest implements TestPropertyProvider {
     @Test
     @SuppressWarnings("unchecked")
     void aServiceThatNeverAnswersIsDownByTheProbesOwnBound() throws IOException {
-        HttpResponse<String> response = Http.get("http://127.0.0.1:" + server.getPort(), "/health");
-        assertEquals(503, response.statusCode(), response.body());
-        Map<String, Map<String, String>> details =
-                (Map<String, Map<String, String>>) json.readValue(response.body(), Map.class).get("details");
+        HealthAnswer answer = HealthAnswer.get(server, "/health");
+        assertEquals(503, answer.status(), answer.text());
+        Map<String, Map<String, String>> details = (Map<String, Map<String, String>>) answer.body().get("details");
         assertEquals("DOWN", details.get("users").get("status"));
         assertEquals("no answer within the timeout", details.get("users").get("reason"));
         assertEquals(1, silentUsers.seen("/health/readiness").size(), "the probe reached users");

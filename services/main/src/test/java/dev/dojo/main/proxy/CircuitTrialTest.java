@@ -1,9 +1,9 @@
 package dev.dojo.main.proxy;
 
+import dev.dojo.main.Circuits;
 import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
-import dev.dojo.main.routing.RouteTable;
 import dev.dojo.testing.Eventually;
 import dev.dojo.testing.FreePort;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
@@ -35,9 +35,6 @@ class CircuitTrialTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-
-    @Inject
-    RouteTable routes;
 
     @Override
     public Map<String, String> getProperties() {
@@ -85,7 +82,7 @@ class CircuitTrialTest implements TestPropertyProvider {
 
     private int stalledPost() {
         try (Http.Connection client = new Http.Connection(server.getPort())) {
-            return client.send("POST /users/stalled HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc").read().status();
+            return client.stalledPost("/users/stalled").read().status();
         }
     }
 
@@ -102,7 +99,7 @@ class CircuitTrialTest implements TestPropertyProvider {
     }
 
     private State state() {
-        return routes.find("/users").orElseThrow().circuit().state();
+        return Circuits.state(server, "/users");
     }
 
     private String base() {

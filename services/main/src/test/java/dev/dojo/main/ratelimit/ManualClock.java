@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The rate limit's clock, moved by the test instead of by time ({@code test.manual-clock=true}). */
@@ -15,6 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ManualClock implements TimeMeter {
 
     private final AtomicLong nanos = new AtomicLong(Duration.ofDays(20_000).toNanos());
+
+    /**
+     * Properties for a budget of {@code requests} per window on this clock: the window then ends only when the test
+     * advances it, never because a slow machine took a minute (a mutable map, for the test's own properties).
+     */
+    public static Map<String, String> budget(int requests) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("dojo.rate-limit.requests", Integer.toString(requests));
+        properties.put("test.manual-clock", "true");
+        return properties;
+    }
 
     @Override
     public long currentTimeNanos() {

@@ -28,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RateLimitVariantsTest implements TestPropertyProvider {
 
     private static final int LIMIT = 10;
-    private static final String BODY = "{\"email\":\"a@b.c\",\"password\":\"x\"}";
 
     private final FakeService users = FakeService.start("users");
 
@@ -43,10 +42,9 @@ class RateLimitVariantsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.http.services.users.url", users.url(),
-                "dojo.rate-limit.requests", Integer.toString(LIMIT),
-                "test.manual-clock", "true");
+        Map<String, String> properties = ManualClock.budget(LIMIT);
+        properties.put("micronaut.http.services.users.url", users.url());
+        return properties;
     }
 
     @AfterAll
@@ -153,9 +151,7 @@ class RateLimitVariantsTest implements TestPropertyProvider {
     }
 
     private String post(String method, String target, String extraHeaders) {
-        return Http.raw("127.0.0.1", server.getPort(), method + " " + target + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + BODY.length() + "\r\n"
-                + "Connection: close\r\n" + extraHeaders + "\r\n" + BODY);
+        return Http.rawLogin(server.getPort(), method, target, extraHeaders);
     }
 
     private static int status(String answer) {

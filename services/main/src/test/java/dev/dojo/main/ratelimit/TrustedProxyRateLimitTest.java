@@ -33,10 +33,10 @@ class TrustedProxyRateLimitTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return ServiceRoutes.usersAt(users.url(),
-                "dojo.gateway.trust-forwarded-headers", "true",
-                "dojo.rate-limit.requests", Integer.toString(LIMIT),
-                "test.manual-clock", "true");
+        Map<String, String> properties = ServiceRoutes.usersAt(users.url(),
+                "dojo.gateway.trust-forwarded-headers", "true");
+        properties.putAll(ManualClock.budget(LIMIT));
+        return properties;
     }
 
     @AfterAll
@@ -67,10 +67,6 @@ class TrustedProxyRateLimitTest implements TestPropertyProvider {
     }
 
     private int login(String headers) {
-        String body = "{\"email\":\"a@b.c\",\"password\":\"x\"}";
-        String answer = Http.raw("127.0.0.1", server.getPort(), "POST /auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n"
-                + headers + "\r\n" + body);
-        return Integer.parseInt(answer.substring(9, 12));
+        return Integer.parseInt(Http.rawLogin(server.getPort(), "POST", "/auth/login", headers).substring(9, 12));
     }
 }

@@ -1,15 +1,12 @@
 package dev.dojo.swapper.portal;
 
 import dev.dojo.swapper.spec.CountingSpecFetcher;
+import dev.dojo.swapper.spec.FetchCountingTestBase;
 import dev.dojo.testing.Eventually;
 import dev.dojo.testing.FreePort;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,25 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LateServiceTest implements TestPropertyProvider {
+class LateServiceTest extends FetchCountingTestBase {
 
     private final int usersPort = FreePort.next();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    CountingSpecFetcher fetcher;
-
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> settings() {
         return Map.of(
                 "dojo.docs.services.users", "http://127.0.0.1:" + usersPort,
                 "dojo.docs.cache-ttl", "1h",
-                "dojo.docs.refresh-interval", "1h",
-                "dojo.test.count-fetches", "true",
-                // the test client's default 10 s read timeout is a wall-clock bound a loaded machine exceeds
-                "micronaut.http.client.read-timeout", "120s");
+                "dojo.docs.refresh-interval", "1h");
     }
 
     @Test

@@ -3,16 +3,12 @@ package dev.dojo.swapper.portal;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,20 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalTest implements TestPropertyProvider {
+class PortalTest extends PortalTestBase implements TestPropertyProvider {
 
     static final String GATEWAY = "http://gateway.example:8080";
     static final List<String> SERVICES = List.of("users", "eval", "main");
 
     private final List<SpecServer> servers = SERVICES.stream()
             .map(name -> new SpecServer(name, CommittedSpecs.of(name))).toList();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -145,7 +134,7 @@ class PortalTest implements TestPropertyProvider {
 
     @Test
     void portalLoadsInHeadlessChromiumAndListsEveryService() throws Exception {
-        String dom = Chromium.dumpDom(server.getURL() + "/docs");
+        String dom = portalDom();
         for (String service : List.of("users", "eval", "main", "swapper")) {
             assertTrue(dom.contains("data-service=\"" + service + "\" data-available=\"true\""), service + " in status list");
             assertTrue(dom.contains(">" + service + "</option>"), service + " in the spec selector");

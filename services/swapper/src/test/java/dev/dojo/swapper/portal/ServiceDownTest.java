@@ -4,16 +4,12 @@ import dev.dojo.testing.FreePort;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,18 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceDownTest implements TestPropertyProvider {
+class ServiceDownTest extends PortalTestBase implements TestPropertyProvider {
 
     private final SpecServer users = new SpecServer("users", CommittedSpecs.of("users"));
     private final SpecServer eval = new SpecServer("eval", CommittedSpecs.of("eval"));
     private final String closedPort = "http://127.0.0.1:" + FreePort.next();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -97,7 +86,7 @@ class ServiceDownTest implements TestPropertyProvider {
         assertTrue(api.getInfo().getDescription().contains("ghost (unavailable, not documented)"));
 
         // the browser half always runs: Chromium.dumpDom fails with the install command when there is no browser
-        String dom = Chromium.dumpDom(server.getURL() + "/docs");
+        String dom = portalDom();
         assertTrue(dom.contains("data-service=\"users\" data-available=\"true\""), "users listed as available");
         assertTrue(dom.contains("data-service=\"eval\" data-available=\"false\""), "eval listed as unavailable");
         assertTrue(dom.contains("data-service=\"ghost\" data-available=\"false\""), "ghost listed as unavailable");

@@ -2,12 +2,8 @@ package dev.dojo.swapper.spec;
 
 import dev.dojo.testing.Eventually;
 import dev.dojo.testing.FreePort;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,24 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Past the start-up grace, a service still unreachable is a warning — one, however often it is retried. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnreachablePastGraceWarnsOnceTest implements TestPropertyProvider {
+class UnreachablePastGraceWarnsOnceTest extends FetchCountingTestBase {
 
     /** Attached before the application context starts (the test instance comes first): nothing logged is missed. */
     private final SpecLog log = new SpecLog();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    CountingSpecFetcher fetcher;
-
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> settings() {
         return Map.of("dojo.docs.services.users", "http://127.0.0.1:" + FreePort.next(),
-                "dojo.docs.startup-grace", "0s", "dojo.docs.refresh-interval", "100ms",
-                "dojo.test.count-fetches", "true",
-                // the test client's default 10 s read timeout is a wall-clock bound a loaded machine exceeds
-                "micronaut.http.client.read-timeout", "120s");
+                "dojo.docs.startup-grace", "0s", "dojo.docs.refresh-interval", "100ms");
     }
 
     private static java.util.List<String> usersWarnings(SpecLog log) {

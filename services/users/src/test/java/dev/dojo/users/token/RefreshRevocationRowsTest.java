@@ -1,15 +1,11 @@
 package dev.dojo.users.token;
 
-import dev.dojo.users.UsersTest;
-import dev.dojo.users.account.Accounts;
-import dev.dojo.users.digest.Sha256;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,25 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the rows show that both layers hold.
  */
 @MicronautTest(transactional = false)
-class RefreshRevocationRowsTest extends UsersTest {
+class RefreshRevocationRowsTest extends RefreshTokensTestBase {
 
-    @Inject
-    Accounts accounts;
-    @Inject
-    RefreshTokens refreshTokens;
-    @Inject
-    RefreshTokenRepository tokens;
     @Inject
     RefreshFamilyRepository families;
-
-    private long newUser() {
-        String name = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-        return accounts.create(name, name + "@example.com", "a long enough password", false).id();
-    }
-
-    private RefreshToken row(String token) {
-        return tokens.findByTokenHash(Sha256.hex(token)).orElseThrow();
-    }
 
     private List<RefreshToken> familyRows(long familyId) {
         return tokens.findAll().stream().filter(t -> t.familyId() == familyId).toList();

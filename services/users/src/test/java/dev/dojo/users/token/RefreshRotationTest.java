@@ -1,8 +1,5 @@
 package dev.dojo.users.token;
 
-import dev.dojo.users.UsersTest;
-import dev.dojo.users.account.Accounts;
-import dev.dojo.users.digest.Sha256;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * caller holds a new pair, and no token of the family (the raced one, the new one) is accepted any more.
  */
 @MicronautTest(transactional = false)
-class RefreshRotationTest extends UsersTest {
+class RefreshRotationTest extends RefreshTokensTestBase {
 
     private static final int MAX_CALLERS = 16;
     /** Races per caller count; 15 counts × 6 = 90 races, about 1,600 concurrent exchanges. */
@@ -46,12 +42,6 @@ class RefreshRotationTest extends UsersTest {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    Accounts accounts;
-    @Inject
-    RefreshTokens refreshTokens;
-    @Inject
-    RefreshTokenRepository tokens;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30)).build();
@@ -60,8 +50,7 @@ class RefreshRotationTest extends UsersTest {
 
     @BeforeAll
     void account() {
-        String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-        userId = accounts.create(name, name + "@example.com", "a long enough password", false).id();
+        userId = newUser();
     }
 
     @AfterAll
@@ -80,7 +69,7 @@ class RefreshRotationTest extends UsersTest {
 
     private void race(int n, String what) throws Exception {
         String token = refreshTokens.startFamily(userId);
-        long familyId = tokens.findByTokenHash(Sha256.hex(token)).orElseThrow().familyId();
+        long familyId = row(token).familyId();
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
@@ -126,7 +115,7 @@ class RefreshRotationTest extends UsersTest {
     @Test
     void anExpiredRefreshTokenIsRefusedAndNotRotated() throws Exception {
         String token = refreshTokens.startFamily(userId);
-        RefreshToken row = tokens.findByTokenHash(Sha256.hex(token)).orElseThrow();
+        RefreshToken row = row(token);
         tokens.update(new RefreshToken(row.id(), row.userId(), row.familyId(), row.tokenHash(),
                 Instant.now().minus(Duration.ofMinutes(1)), null, row.createdAt()));
 
