@@ -14,6 +14,8 @@
 #
 # Usage: bench/gateway/observability.sh [seconds-per-round]
 # Env: ROUNDS=5 CONNECTIONS=32 THREADS=2 WARMUP=20 SCRAPE=5 MAIN_JAR MAIN_JAVA_OPTS ZIPKIN_JAR BACKEND_URL
+#      JFR_DIR: record both mains with JFR (settings=profile) from after the warm-up to the end, written there as
+#      off.jfr and on.jfr; bench/gateway/jfr-shares.sh prints where each spent its CPU
 #      ON_EXTRA_ENV: more env for the "on" main, to split the cost: "OTEL_SDK_DISABLED=true" (metrics only) or
 #      "DOJO_METRICS_ENABLED=false" (traces only)
 # Needs wrk, nginx, java 17, main's jar and the Zipkin jar (./mvnw -pl services/main,launcher -am package -DskipTests).
@@ -24,6 +26,8 @@ WARMUP="${WARMUP:-20}"; SCRAPE="${SCRAPE:-5}"
 BACKEND_PORT=18191; OFF_PORT=18192; ON_PORT=18193; ZIPKIN_PORT=18194; OFF_MGMT=18195; ON_MGMT=18196
 # main's recommended flags (docs/gateway.md, "JVM flags")
 MAIN_JAVA_OPTS="${MAIN_JAVA_OPTS-"-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}"
+# deep stacks, so a filter's frames are still in a sample taken far below it
+[ -n "${JFR_DIR:-}" ] && MAIN_JAVA_OPTS="$MAIN_JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=512"
 . "$ROOT/bench/lib.sh"
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
@@ -97,6 +101,13 @@ echo "warm-up ${WARMUP}s per path and mode"
 for path in "${PATHS[@]}"; do
   measure $OFF_PORT "$OFF_PID" "$path" "$WARMUP" >/dev/null; measure $ON_PORT "$ON_PID" "$path" "$WARMUP" >/dev/null
 done
+if [ -n "${JFR_DIR:-}" ]; then
+  mkdir -p "$JFR_DIR"
+  for mode in off on; do
+    pid=$OFF_PID; [ $mode = on ] && pid=$ON_PID
+    jcmd "$pid" JFR.start name=bench settings=profile filename="$(realpath "$JFR_DIR")/$mode.jfr" >/dev/null
+  done
+fi
 declare -A RATIOS CPU_RATIOS
 for r in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do
@@ -120,6 +131,10 @@ for path in "${PATHS[@]}"; do
     "main's CPU per request off/on $(median ${CPU_RATIOS[$path]}) (rounds:${CPU_RATIOS[$path]})"
 done
 echo "load average after: $(load)"
+if [ -n "${JFR_DIR:-}" ]; then
+  jcmd "$OFF_PID" JFR.stop name=bench >/dev/null; jcmd "$ON_PID" JFR.stop name=bench >/dev/null
+  echo "JFR recordings: $JFR_DIR/off.jfr, $JFR_DIR/on.jfr (bench/gateway/jfr-shares.sh $JFR_DIR)"
+fi
 sleep 2 # the exporter batches spans for up to 1 s
 grep -q OutOfMemoryError "$WORK/zipkin.log" && { echo "Zipkin ran out of memory: figures not valid ($WORK/zipkin.log)"; exit 1; }
 spans=$(curl -fs "http://127.0.0.1:$ZIPKIN_PORT/prometheus" \

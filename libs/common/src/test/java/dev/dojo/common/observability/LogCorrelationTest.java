@@ -14,6 +14,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every log line written while a request is served carries its request id and trace id — on the event loop,
  * on an {@code @ExecuteOn} worker and in an injected executor — and nothing of it stays on the threads after.
+ * Lines are read where the services' shared logback configuration ({@code dev/dojo/common/logback-appenders.xml},
+ * included by this module's logback-test.xml) hands them to the console appender: behind its "otel" appender,
+ * which adds the trace ids.
  */
 @MicronautTest
 @Property(name = "spec.name", value = "LogCorrelationTest")
@@ -56,18 +60,20 @@ class LogCorrelationTest {
     ExecutorService blocking;
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private Logger probe;
+    private OpenTelemetryAppender otel;
 
     @BeforeEach
     void capture() {
-        probe = (Logger) LoggerFactory.getLogger(Probe.class);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        otel = (OpenTelemetryAppender) root.getAppender("otel");
+        assertNotNull(otel, "the shared configuration's otel appender on the root logger");
         lines.start();
-        probe.addAppender(lines);
+        otel.addAppender(lines);
     }
 
     @AfterEach
     void release() {
-        probe.detachAppender(lines);
+        otel.detachAppender(lines);
     }
 
     @Test
@@ -113,16 +119,22 @@ class LogCorrelationTest {
         for (int i = 0; i < 4; i++) {
             blocking.submit(() -> LoggerFactory.getLogger(Probe.class).info("outside any request")).get();
         }
-        assertEquals(4, lines.list.size());
-        for (ILoggingEvent line : lines.list) {
+        assertEquals(4, probeLines().size());
+        for (ILoggingEvent line : probeLines()) {
             assertTrue(line.getMDCPropertyMap().isEmpty(), line.getThreadName() + " " + line.getMDCPropertyMap());
         }
         assertEquals(null, MDC.get("requestId"));
     }
 
     private ILoggingEvent single(String what) {
-        assertEquals(1, lines.list.size(), what + ": " + lines.list);
-        return lines.list.get(0);
+        List<ILoggingEvent> probe = probeLines();
+        assertEquals(1, probe.size(), what + ": " + probe);
+        return probe.get(0);
+    }
+
+    /** The lines of {@link Probe}: the root's appender also sees the framework's own. */
+    private List<ILoggingEvent> probeLines() {
+        return lines.list.stream().filter(line -> line.getLoggerName().equals(Probe.class.getName())).toList();
     }
 
     /** The log lines under test: one per request, on the thread the path names. */

@@ -46,11 +46,13 @@ public class GatewayFilter implements HttpServerFilter {
     private final ClientAddress clientAddress;
     private final boolean trustForwardedHeaders;
     private final long maxRequestSize;
+    private final TraceForwarding traceForwarding;
 
     public GatewayFilter(RouteTable routes, ClientAddress clientAddress, GatewaySettings settings,
-                         HttpServerConfiguration server) {
+                         HttpServerConfiguration server, TraceForwarding traceForwarding) {
         this.routes = routes;
         this.clientAddress = clientAddress;
+        this.traceForwarding = traceForwarding;
         this.trustForwardedHeaders = settings.trustForwardedHeaders();
         this.maxRequestSize = server.getMaxRequestSize();
     }
@@ -149,6 +151,7 @@ public class GatewayFilter implements HttpServerFilter {
             headers.remove(EXPECT);
             ForwardedHeaders.apply(headers, forwardedFor, request.isSecure(), trustForwardedHeaders);
             headers.set(RequestIdFilter.HEADER, requestId);
+            traceForwarding.into(headers);
         });
     }
 

@@ -79,12 +79,41 @@ class ManagementPortTest implements TestPropertyProvider {
         assertTrue(text.lines().anyMatch(l -> l.startsWith("dojo_gateway_requests_seconds_bucket{")
                 && l.contains("uri=\"/ping/**\"") && l.contains("upstream=\"users\"")
                 && l.contains("status=\"200\"")), "proxied requests: a histogram per route and status");
-        assertTrue(text.lines().anyMatch(l -> l.startsWith("http_client_requests_seconds_count{")
-                && l.contains("uri=\"/ping/**\"")), "main's calls to the services, per route");
-        assertTrue(text.lines().anyMatch(l -> l.startsWith("http_client_requests_seconds_bucket{")
-                && l.contains("uri=\"/ping/**\"")), "main's calls to the services: a histogram");
+        assertTrue(text.lines().noneMatch(l -> l.startsWith("http_client_requests_seconds")
+                && l.contains("uri=\"/ping/**\"")), "a proxied call is measured once, by the gateway timer");
         assertTrue(text.lines().anyMatch(l -> l.startsWith("jvm_memory_used_bytes{")), "the JVM");
         assertTrue(text.contains("service=\"main\""));
+    }
+
+    @Test
+    void theHealthProbesAreMainsOwnDownstreamCalls() throws Exception {
+        // /health probes every service (200, or 503 once the breaker test has closed eval's stand-in)
+        int status = get(server.getPort(), "/health", "*/*").statusCode();
+        assertTrue(status == 200 || status == 503, Integer.toString(status));
+        String text = scrape();
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("http_client_requests_seconds_count{")
+                && l.contains("status=\"200\"")), "main's probes of the services");
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("http_client_requests_seconds_bucket{")),
+                "main's probes of the services: a histogram");
+    }
+
+    @Test
+    void methodsCallersInventShareOneSeries() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.getPort() + "/users/1"))
+                    .method("DOJOX" + i, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() < 500, response.statusCode() + " " + response.body());
+        }
+        String scrape = scrape();
+        assertFalse(scrape.contains("DOJOX"), "an invented method never becomes a label value");
+        List<String> custom = scrape.lines()
+                .filter(l -> l.startsWith("dojo_gateway_requests_seconds_count{") && l.contains("method=\"CUSTOM\"")
+                        && l.contains("uri=\"/users/**\""))
+                .toList();
+        assertEquals(1, custom.size(), scrape);
+        assertEquals(20.0, Double.parseDouble(custom.get(0).substring(custom.get(0).lastIndexOf(' ') + 1)));
     }
 
     @Test

@@ -1,0 +1,37 @@
+package dev.dojo.main.proxy;
+
+import io.micronaut.http.MutableHttpHeaders;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import jakarta.inject.Singleton;
+
+/**
+ * Passes main's trace on to the service a request is proxied to: the W3C {@code traceparent} (and
+ * {@code tracestate}) of the request's server span, replacing whatever the caller sent, so the service's spans
+ * nest in main's. Micronaut's client tracing filter would do this too, but with a client span per proxied call,
+ * which doubled the spans and cost a fifth of tracing's CPU at the edge (docs/performance.md); that filter is kept
+ * for main's own calls (application.yml, {@code tracing.http.client.path}) and the proxied call is covered by the
+ * server span. With the SDK disabled the propagator is a no-op and the caller's headers pass unchanged.
+ */
+@Singleton
+public class TraceForwarding {
+
+    private static final TextMapSetter<MutableHttpHeaders> HEADERS = (headers, name, value) -> {
+        if (headers != null) {
+            headers.set(name, value);
+        }
+    };
+
+    private final TextMapPropagator propagator;
+
+    public TraceForwarding(OpenTelemetry openTelemetry) {
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    }
+
+    /** Sets the current trace context on the outgoing request's headers. */
+    void into(MutableHttpHeaders headers) {
+        propagator.inject(Context.current(), headers, HEADERS);
+    }
+}
