@@ -146,5 +146,5 @@ fi
 requests=$(curl -fs "http://127.0.0.1:$ON_MGMT/prometheus" \
   | awk '/^dojo_gateway_requests_seconds_count/ {n += $2} END {printf "%.0f", n}')
 echo "on: $requests requests proxied, $spans spans received by Zipkin ($(awk -v s="$spans" -v n="$requests" \
-  'BEGIN {printf "%.1f", n ? 100 * s / n : 0}') %; two spans per sampled request: server and client)"
+  'BEGIN {printf "%.1f", n ? 100 * s / n : 0}') %; one span per sampled request: main's server span)"
 echo "on: $(curl -fs "http://127.0.0.1:$ON_MGMT/prometheus" | grep -vc '^#') series in main's /prometheus"
