@@ -1,6 +1,9 @@
 package dev.dojo.main.routing;
 
+import io.micronaut.http.HttpRequest;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,5 +34,13 @@ class EdgePathTest {
                 "/auth/login%7e", "/auth/login%2D", "/auth/login%5F", "/auth/login\u007f"}) {
             assertNull(EdgePath.canonical(path), path);
         }
+    }
+
+    @Test
+    void aTargetThatReadsAsANetworkPathIsRefused() {
+        // java.net.URI reads //auth/login as host "auth" and path "/login": neither reading is routed or counted
+        assertEquals(Optional.empty(), EdgePath.of(HttpRequest.GET("//auth/login")));
+        assertEquals(Optional.empty(), EdgePath.of(HttpRequest.GET("//users")));
+        assertEquals(Optional.of("/auth/login"), EdgePath.of(HttpRequest.GET("/auth/login/?next=%2F%2Fx")));
     }
 }
