@@ -1,20 +1,14 @@
 package dev.dojo.main.health;
 
-import dev.dojo.main.FakeService;
-import dev.dojo.main.ServiceRoutes;
+import dev.dojo.main.AgainstOneFakeService;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -32,22 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @Property(name = "spec.name", value = "MainNotReadyTest")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MainNotReadyTest implements TestPropertyProvider {
-
-    private final FakeService services = FakeService.start("all");
-
-    @Inject
-    EmbeddedServer server;
+class MainNotReadyTest extends AgainstOneFakeService {
 
     @Override
-    public Map<String, String> getProperties() {
-        return ServiceRoutes.allTo(services.url(), "endpoints.health.details-visible", "ANONYMOUS");
-    }
-
-    @AfterAll
-    void stop() {
-        services.close();
+    protected String[] settings() {
+        return new String[] {"endpoints.health.details-visible", "ANONYMOUS"};
     }
 
     @Test

@@ -1,19 +1,13 @@
 package dev.dojo.main.management;
 
-import dev.dojo.main.ServiceRoutes;
+import dev.dojo.main.AgainstOneFakeService;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,25 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * any service's (ServiceSmokeTest checks main's own endpoint list and each service's port).
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EdgeExposureTest implements TestPropertyProvider {
+class EdgeExposureTest extends AgainstOneFakeService {
 
     private static final List<String> MANAGEMENT = List.of("beans", "caches", "env", "flyway", "health", "info",
             "liquibase", "loggers", "metrics", "prometheus", "refresh", "routes", "stop", "threaddump");
 
-    private final FakeService services = FakeService.start("all");
-
-    @Inject
-    EmbeddedServer server;
-
     @Override
-    public Map<String, String> getProperties() {
-        return ServiceRoutes.allTo(services.url(), "dojo.health.downstream-timeout", "10s");
-    }
-
-    @AfterAll
-    void stopFake() {
-        services.close();
+    protected String[] settings() {
+        return new String[] {"dojo.health.downstream-timeout", "10s"};
     }
 
     @Test

@@ -1,23 +1,17 @@
 package dev.dojo.main.observability;
 
-import dev.dojo.main.ServiceRoutes;
-import dev.dojo.main.FakeService;
+import dev.dojo.main.AgainstOneFakeService;
 import dev.dojo.testing.FreePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,29 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the default) is {@link ManagementPortTest}: metrics on the management port only.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsDisabledTest implements TestPropertyProvider {
+class MetricsDisabledTest extends AgainstOneFakeService {
 
-    private final FakeService services = FakeService.start("all");
     private final int managementPort = FreePort.next();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     ApplicationContext context;
 
     @Override
-    public Map<String, String> getProperties() {
-        return ServiceRoutes.allTo(services.url(),
-                "DOJO_METRICS_ENABLED", "false",
-                "endpoints.all.port", Integer.toString(managementPort));
-    }
-
-    @AfterAll
-    void stopFake() {
-        services.close();
+    protected String[] settings() {
+        return new String[] {"DOJO_METRICS_ENABLED", "false", "endpoints.all.port", Integer.toString(managementPort)};
     }
 
     @Test

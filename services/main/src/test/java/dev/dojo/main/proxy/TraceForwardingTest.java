@@ -1,19 +1,12 @@
 package dev.dojo.main.proxy;
 
-import dev.dojo.main.FakeService;
+import dev.dojo.main.AgainstOneFakeService;
 import dev.dojo.main.Http;
-import dev.dojo.main.ServiceRoutes;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,27 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never passed on. (Tracing is on in the tests with every trace sampled and no exporter, application.yml.)
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TraceForwardingTest implements TestPropertyProvider {
+class TraceForwardingTest extends AgainstOneFakeService {
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-(0[01])");
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
-
-    @Inject
-    EmbeddedServer server;
-
-    private final FakeService services = FakeService.start("all");
-
-    @Override
-    public Map<String, String> getProperties() {
-        return ServiceRoutes.allTo(services.url());
-    }
-
-    @AfterAll
-    void stop() {
-        services.close();
-    }
 
     @Test
     void theCallersTraceContinuesUnderMainsSpan() {
