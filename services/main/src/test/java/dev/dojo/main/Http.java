@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -60,7 +61,19 @@ public final class Http {
 
     /** Sends {@code head} (request line and headers, no body) verbatim and returns the whole raw answer. */
     public static String raw(String host, int port, String head) {
-        try (Socket socket = new Socket(host, port)) {
+        return rawFrom(null, host, port, head);
+    }
+
+    /**
+     * {@link #raw} from the loopback address {@code local} (any 127.x.y.z: Linux answers the whole block), so a test
+     * can be several callers; null for the system's choice.
+     */
+    public static String rawFrom(String local, String host, int port, String head) {
+        try (Socket socket = new Socket()) {
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
+            socket.connect(new InetSocketAddress(host, port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -78,8 +91,13 @@ public final class Http {
      * header on the way. Returns the whole raw answer.
      */
     public static String rawLogin(int port, String method, String target, String extraHeaders) {
+        return rawLogin(null, port, method, target, extraHeaders);
+    }
+
+    /** {@link #rawLogin(int, String, String, String)} sent from the loopback address {@code local}. */
+    public static String rawLogin(String local, int port, String method, String target, String extraHeaders) {
         String body = "{\"email\":\"a@b.c\",\"password\":\"x\"}";
-        return raw("127.0.0.1", port, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        return rawFrom(local, "127.0.0.1", port, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n"
                 + "Connection: close\r\n" + extraHeaders + "\r\n" + body);
     }

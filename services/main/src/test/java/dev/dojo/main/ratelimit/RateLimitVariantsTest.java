@@ -150,6 +150,23 @@ class RateLimitVariantsTest implements TestPropertyProvider {
         return variants;
     }
 
+    /**
+     * The caller a budget belongs to is the socket's peer (no trusted proxy here): two loopback addresses are two
+     * callers, and one past its limit cannot borrow another's budget by naming it in a forwarding header.
+     */
+    @Test
+    void eachPeerAddressHasItsOwnBudget() {
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals(200, status(Http.rawLogin("127.0.0.2", server.getPort(), "POST", "/auth/login", "")));
+        }
+        assertEquals(429, status(Http.rawLogin("127.0.0.2", server.getPort(), "POST", "/auth/login", "")));
+        assertEquals(429, status(Http.rawLogin("127.0.0.2", server.getPort(), "POST", "/auth/login",
+                "X-Forwarded-For: 127.0.0.3\r\nX-Real-IP: 127.0.0.3\r\nForwarded: for=127.0.0.3\r\n")),
+                "a forwarding header names no other budget");
+        assertEquals(200, status(Http.rawLogin("127.0.0.3", server.getPort(), "POST", "/auth/login", "")),
+                "another caller, its own budget");
+    }
+
     private String post(String method, String target, String extraHeaders) {
         return Http.rawLogin(server.getPort(), method, target, extraHeaders);
     }
