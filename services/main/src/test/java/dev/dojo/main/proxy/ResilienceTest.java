@@ -3,6 +3,7 @@ package dev.dojo.main.proxy;
 import dev.dojo.main.ServiceRoutes;
 import dev.dojo.testing.Eventually;
 import dev.dojo.testing.FreePort;
+import dev.dojo.testing.LogCapture;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.FullBacklogListener;
 import dev.dojo.main.Http;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +65,14 @@ class ResilienceTest implements TestPropertyProvider {
 
     @Test
     void slowServiceAnswers504NamingIt() {
-        HttpResponse<String> response = Http.get(base(), "/users/slow");
+        HttpResponse<String> response;
+        List<String> warnings;
+        try (LogCapture log = LogCapture.of(UpstreamFailure.class)) {
+            response = Http.get(base(), "/users/slow");
+            warnings = log.warnings();
+        }
+        // the operator's line: what was asked, of whom, and how it failed
+        assertEquals(List.of("GET /users/slow → users failed (TIMEOUT): ReadTimeoutException"), warnings);
         assertEquals(504, response.statusCode());
         assertEquals("{\"status\":\"error\",\"message\":\"The users service did not answer in time. Please try again "
                 + "later.\"}", response.body());
@@ -74,7 +83,14 @@ class ResilienceTest implements TestPropertyProvider {
 
     @Test
     void unreachableServiceAnswers503WhenTheConnectTimesOut() {
-        HttpResponse<String> response = Http.get(base(), "/docs/");
+        HttpResponse<String> response;
+        List<String> warnings;
+        try (LogCapture log = LogCapture.of(UpstreamFailure.class)) {
+            response = Http.get(base(), "/docs/");
+            warnings = log.warnings();
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("GET /docs/ → swapper failed (UNAVAILABLE): "), warnings.get(0));
         // connects there hang (the listener's backlog is full, nothing is ever accepted), so the only way to an
         // answer is the 500 ms connect timeout: 503 "unavailable", not the read timeout's 504
         assertEquals(503, response.statusCode());

@@ -1,8 +1,6 @@
 package dev.dojo.main.ratelimit;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.dojo.testing.LogCapture;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -11,7 +9,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,21 +54,16 @@ class RedisBudgetsTest {
         assertEquals(List.of(4L, 3L, 2L), List.of(remaining("client"), remaining("client"), remaining("client")));
         assertEquals(List.of(4L, 3L), List.of(remaining("other"), remaining("other")));
 
-        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
-        warnings.start();
-        Logger logger = (Logger) LoggerFactory.getLogger(RedisBudgets.class);
-        logger.addAppender(warnings);
-        try {
+        List<String> warnings;
+        try (LogCapture log = LogCapture.of(RedisBudgets.class)) {
             adminConnection.sync().clientPause(3_000);
             // this replica's own bucket for the client: full, as it never saw the three checks above
             assertEquals(4L, remaining("client"));
             assertEquals(3L, remaining("client"));
-        } finally {
-            logger.detachAppender(warnings);
+            warnings = log.warnings();
         }
-        assertEquals(1, warnings.list.size(), "one warning for two failed checks within a minute");
-        assertTrue(warnings.list.get(0).getFormattedMessage().contains("Redis failed"),
-                warnings.list.get(0).getFormattedMessage());
+        assertEquals(1, warnings.size(), "one warning for two failed checks within a minute: " + warnings);
+        assertTrue(warnings.get(0).contains("Redis failed"), warnings.get(0));
 
         // answered once the pause is over (the stalled checks above may still land in Redis then, so "other",
         // which none of them touched, shows where the answer comes from: Redis has 3 left, this replica 5)

@@ -1,5 +1,6 @@
 package dev.dojo.swapper.spec;
 
+import dev.dojo.testing.LogCapture;
 import dev.dojo.testing.FreePort;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class StartingServiceIsQuietTest implements TestPropertyProvider {
 
     /** Attached before the application context starts (the test instance comes first): nothing logged is missed. */
-    private final SpecLog log = new SpecLog();
+    private final LogCapture log = LogCapture.of(SpecCatalog.class);
 
     @Inject
     @Client("/")

@@ -1,5 +1,6 @@
 package dev.dojo.swapper.spec;
 
+import dev.dojo.testing.LogCapture;
 import dev.dojo.testing.Eventually;
 import dev.dojo.testing.FreePort;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnreachablePastGraceWarnsOnceTest extends FetchCountingTestBase {
 
     /** Attached before the application context starts (the test instance comes first): nothing logged is missed. */
-    private final SpecLog log = new SpecLog();
+    private final LogCapture log = LogCapture.of(SpecCatalog.class);
 
     @Override
     protected Map<String, String> settings() {
@@ -27,7 +28,7 @@ class UnreachablePastGraceWarnsOnceTest extends FetchCountingTestBase {
                 "dojo.docs.startup-grace", "0s", "dojo.docs.refresh-interval", "100ms");
     }
 
-    private static java.util.List<String> usersWarnings(SpecLog log) {
+    private static java.util.List<String> usersWarnings(LogCapture log) {
         return log.warnings().stream().filter(w -> w.startsWith("spec of users unavailable (")).toList();
     }
 

@@ -1,4 +1,4 @@
-package dev.dojo.swapper.spec;
+package dev.dojo.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,18 +8,27 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
-/** What SpecCatalog logs, captured in memory for a test. */
-final class SpecLog implements AutoCloseable {
+/**
+ * What one class logs while a test runs, kept in memory: {@code try (LogCapture log = LogCapture.of(X.class)) {…}}.
+ * The lines still go to the configured appenders as well.
+ */
+public final class LogCapture implements AutoCloseable {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(SpecCatalog.class);
+    private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    SpecLog() {
+    private LogCapture(Class<?> source) {
+        this.logger = (Logger) LoggerFactory.getLogger(source);
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> warnings() {
+    public static LogCapture of(Class<?> source) {
+        return new LogCapture(source);
+    }
+
+    /** The formatted messages of the WARN lines so far. */
+    public List<String> warnings() {
         synchronized (appender.list) {
             return appender.list.stream().filter(e -> e.getLevel() == Level.WARN)
                     .map(ILoggingEvent::getFormattedMessage).toList();
