@@ -44,6 +44,8 @@ class LocalBudgetsTest {
             assertTrue(budgets.take("10.0." + (i >> 8) + "." + (i & 255) + " /auth/login").join().isConsumed());
         }
         assertTrue(budgets.size() <= 100, "held " + budgets.size());
+        // the bound holds budgets, it does not drop them all: the latest clients are still counted
+        assertTrue(budgets.size() > 0, "held none");
     }
 
     @Test
