@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -75,5 +76,14 @@ class ValuesTest {
 
     private static JsonNode node(String json) throws IOException {
         return JSON.readValue("[" + json + "]", JsonNode.class).get(0);
+    }
+
+    @Test
+    void anExpectedDecimalKeepsTheValueItsTextNames() {
+        // an exercise's expected value may arrive as a BigDecimal (a mapper reading exact decimals): the float is
+        // the one its decimal text names, as Python would read it
+        assertEquals(new Value.Float(0.1), Values.fromExpected(JsonNode.createNumberNode(new BigDecimal("0.1"))));
+        assertEquals(new Value.Float(1e300),
+                Values.fromExpected(JsonNode.createNumberNode(new BigDecimal("1.0E+300"))));
     }
 }
