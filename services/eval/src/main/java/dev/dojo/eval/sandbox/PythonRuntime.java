@@ -10,11 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,12 +32,20 @@ import java.util.regex.Pattern;
 public class PythonRuntime implements LanguageRuntime {
 
     private static final Pattern LIBRARY = Pattern.compile("(?:=>\\s*)?(/\\S+)\\s+\\(0x");
+    /** How long the interpreter and ldd may take to answer the probes of the first grading. */
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(10);
 
     private final String interpreter;
+    private final Duration probeLimit;
     private volatile Discovery discovery;
 
     public PythonRuntime(@Value("${dojo.sandbox.python.interpreter:/usr/bin/python3}") String interpreter) {
+        this(interpreter, PROBE_LIMIT);
+    }
+
+    PythonRuntime(String interpreter, Duration probeLimit) {
         this.interpreter = interpreter;
+        this.probeLimit = probeLimit;
     }
 
     @Override
@@ -111,19 +123,39 @@ public class PythonRuntime implements LanguageRuntime {
         return new Discovery(executable.toString(), List.copyOf(binds.values()), extractHarness());
     }
 
-    private static String run(List<String> command) {
+    /**
+     * The output of a host command, which must end within the probe limit. Its output is read while the process
+     * is waited for: read first, a command that never ends (and so never closes its output) would hold the caller
+     * for ever; stderr is discarded, so a chatty command cannot fill a pipe nobody reads.
+     */
+    private String run(List<String> command) {
+        Process process;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new SandboxUnavailableException(command.get(0) + " did not answer");
-            }
-            return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SandboxUnavailableException("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
+            try (InputStream stdout = process.getInputStream()) {
+                return stdout.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            if (!process.waitFor(probeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new SandboxUnavailableException(command.get(0) + " did not answer within "
+                        + probeLimit.toMillis() + " ms");
+            }
+            // the process has ended, so its output is closed: the read ends at once
+            return new String(out.get(probeLimit.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new SandboxUnavailableException("cannot read the output of " + command.get(0));
         } catch (InterruptedException e) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new SandboxUnavailableException("interrupted while probing " + command.get(0));
         }
