@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @Property(name = "spec.name", value = "LogCorrelationTest")
-@Property(name = "micronaut.server.port", value = "0")
+@Property(name = "micronaut.server.port", value = "-1")
 @Property(name = "micronaut.metrics.enabled", value = "false")
 @Property(name = "micronaut.security.enabled", value = "false")
 class LogCorrelationTest {

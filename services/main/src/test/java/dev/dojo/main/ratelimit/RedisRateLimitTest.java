@@ -31,7 +31,7 @@ class RedisRateLimitTest {
             "dojo.rate-limit.redis-url", REDIS,
             "dojo.rate-limit.redis-key-prefix", "dojo-test:" + UUID.randomUUID() + ":",
             "test.manual-clock", "true",
-            "micronaut.server.port", "0");
+            "micronaut.server.port", "-1");
     private final EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     private final EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test");
 
