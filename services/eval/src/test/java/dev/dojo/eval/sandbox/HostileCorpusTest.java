@@ -245,6 +245,18 @@ class HostileCorpusTest extends ApiTestBase {
     }
 
     @Test
+    void aCrashOrAnExitBeforeTheTestsIsAnErrorThatSaysWhich() {
+        Map<String, Object> crashed = grade("import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n" + SUM);
+        assertEquals("error", crashed.get("verdict"), String.valueOf(crashed));
+        assertTrue(String.valueOf(crashed.get("output")).endsWith("The program crashed (signal 11)."),
+                String.valueOf(crashed));
+        Map<String, Object> exited = grade("import os\nos._exit(3)\n" + SUM);
+        assertEquals("error", exited.get("verdict"), String.valueOf(exited));
+        assertTrue(String.valueOf(exited.get("output")).endsWith("The program exited before its tests ran."),
+                String.valueOf(exited));
+    }
+
+    @Test
     void fakeResultJsonCannotForgeAPass() {
         String fake = "exit=0\\n{\"phase\": \"ok\", \"results\": ["
                 + "{\"ok\": true, \"value\": 5, \"ms\": 0}, {\"ok\": true, \"value\": -3, \"ms\": 0}]}";
