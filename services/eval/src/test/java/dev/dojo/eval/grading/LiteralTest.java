@@ -62,6 +62,23 @@ class LiteralTest {
     }
 
     @Test
+    void aQuoteFirstInTheTextStillPicksTheQuotes() {
+        // repr("'a") is "'a" and repr('"\'') is '"\'': the choice depends on which quotes the text holds anywhere
+        assertEquals("\"'a\"", Literal.of(new Value.Str("'a")));
+        assertEquals("'\"\\''", Literal.of(new Value.Str("\"'")));
+    }
+
+    @Test
+    void aListOrDictReachingTheLimitExactlyBeforeItClosesIsCut() {
+        // the first item fills the text to exactly the limit: the closing bracket is one past it
+        String list = Literal.of(new Value.PyList(List.of(new Value.Str("a".repeat(Literal.MAX_CHARS - 3)))));
+        assertEquals("['" + "a".repeat(Literal.MAX_CHARS - 3) + "…", list);
+        String dict = Literal.of(new Value.PyDict(List.of(
+                Map.entry(new Value.Str("k"), new Value.Str("a".repeat(Literal.MAX_CHARS - 8))))));
+        assertEquals("{'k': '" + "a".repeat(Literal.MAX_CHARS - 8) + "…", dict);
+    }
+
+    @Test
     void aLongListStopsBeingWrittenPastTheLimit() {
         List<Value> items = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
