@@ -15,10 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,40 +121,35 @@ public class PythonRuntime implements LanguageRuntime {
     }
 
     /**
-     * The output of a host command, which must end within the probe limit. Its output is read while the process
-     * is waited for: read first, a command that never ends (and so never closes its output) would hold the caller
-     * for ever; stderr is discarded, so a chatty command cannot fill a pipe nobody reads.
+     * The output of a host command, which must end within the probe limit. The output goes to a file, not a pipe:
+     * a command that never ends would hold a pipe's reader for ever, and the wait below is then the only bound;
+     * stderr is discarded, so a chatty command cannot fill a pipe nobody reads.
      */
     private String run(List<String> command) {
-        Process process;
+        Path out = null;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            out = Files.createTempFile("dojo-probe-", ".out");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             process.getOutputStream().close();
+            try {
+                if (!process.waitFor(probeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new SandboxUnavailableException(command.get(0) + " did not answer within "
+                            + probeLimit.toMillis() + " ms");
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new SandboxUnavailableException("interrupted while probing " + command.get(0));
+            }
+            return new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SandboxUnavailableException("cannot run " + command.get(0) + ": " + e.getMessage());
-        }
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
-            try (InputStream stdout = process.getInputStream()) {
-                return stdout.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        } finally {
+            if (out != null) {
+                out.toFile().delete();
             }
-        });
-        try {
-            if (!process.waitFor(probeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new SandboxUnavailableException(command.get(0) + " did not answer within "
-                        + probeLimit.toMillis() + " ms");
-            }
-            // the process has ended, so its output is closed: the read ends at once
-            return new String(out.get(probeLimit.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            throw new SandboxUnavailableException("cannot read the output of " + command.get(0));
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new SandboxUnavailableException("interrupted while probing " + command.get(0));
         }
     }
 
