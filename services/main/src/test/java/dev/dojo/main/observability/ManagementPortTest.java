@@ -108,12 +108,8 @@ class ManagementPortTest implements TestPropertyProvider {
         }
         String scrape = scrape();
         assertFalse(scrape.contains("DOJOX"), "an invented method never becomes a label value");
-        List<String> custom = scrape.lines()
-                .filter(l -> l.startsWith("dojo_gateway_requests_seconds_count{") && l.contains("method=\"CUSTOM\"")
-                        && l.contains("uri=\"/users/**\""))
-                .toList();
-        assertEquals(1, custom.size(), scrape);
-        assertEquals(20.0, Double.parseDouble(custom.get(0).substring(custom.get(0).lastIndexOf(' ') + 1)));
+        assertEquals(20.0, value(scrape, "dojo_gateway_requests_seconds_count{", "method=\"CUSTOM\"",
+                "uri=\"/users/**\""));
     }
 
     @Test

@@ -157,14 +157,17 @@ class RateLimitVariantsTest implements TestPropertyProvider {
     @Test
     void eachPeerAddressHasItsOwnBudget() {
         for (int i = 0; i < LIMIT; i++) {
-            assertEquals(200, status(Http.rawLogin("127.0.0.2", server.getPort(), "POST", "/auth/login", "")));
+            assertEquals(200, status(loginFrom("127.0.0.2", "")));
         }
-        assertEquals(429, status(Http.rawLogin("127.0.0.2", server.getPort(), "POST", "/auth/login", "")));
-        assertEquals(429, status(Http.rawLogin("127.0.0.2", server.getPort(), "POST", "/auth/login",
+        assertEquals(429, status(loginFrom("127.0.0.2", "")));
+        assertEquals(429, status(loginFrom("127.0.0.2",
                 "X-Forwarded-For: 127.0.0.3\r\nX-Real-IP: 127.0.0.3\r\nForwarded: for=127.0.0.3\r\n")),
                 "a forwarding header names no other budget");
-        assertEquals(200, status(Http.rawLogin("127.0.0.3", server.getPort(), "POST", "/auth/login", "")),
-                "another caller, its own budget");
+        assertEquals(200, status(loginFrom("127.0.0.3", "")), "another caller, its own budget");
+    }
+
+    private String loginFrom(String local, String extraHeaders) {
+        return Http.rawLogin(local, server.getPort(), "POST", "/auth/login", extraHeaders);
     }
 
     private String post(String method, String target, String extraHeaders) {
