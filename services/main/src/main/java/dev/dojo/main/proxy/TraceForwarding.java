@@ -8,12 +8,13 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.inject.Singleton;
 
 /**
- * Passes main's trace on to the service a request is proxied to: the W3C {@code traceparent} (and
- * {@code tracestate}) of the request's server span, replacing whatever the caller sent, so the service's spans
- * nest in main's. Micronaut's client tracing filter would do this too, but with a client span per proxied call,
- * which doubled the spans and cost a fifth of tracing's CPU at the edge (docs/performance.md); that filter is kept
- * for main's own calls (application.yml, {@code tracing.http.client.path}) and the proxied call is covered by the
- * server span. With the SDK disabled the propagator is a no-op and the caller's headers pass unchanged.
+ * Passes main's trace on to the service a request is proxied to: the W3C {@code traceparent} of the request's
+ * server span (and its {@code tracestate}, when it has one) replaces what the caller sent, so the service's spans
+ * nest in main's. Micronaut's client tracing filter would do this too, but with a client span per proxied call —
+ * twice the spans, and attributes extracted for every call, sampled or not (ADR 0038, docs/performance.md); that
+ * filter is kept for main's own calls (application.yml, {@code tracing.http.client.path}) and the proxied call is
+ * covered by the server span. With the SDK disabled the propagator is a no-op and the caller's headers pass
+ * unchanged.
  */
 @Singleton
 public class TraceForwarding {
@@ -30,8 +31,13 @@ public class TraceForwarding {
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
-    /** Sets the current trace context on the outgoing request's headers. */
+    /**
+     * Sets the current trace context on the outgoing request's headers. The caller's own fields go first: a
+     * {@code tracestate} belongs to the caller's {@code traceparent}, and where main started a new trace (no
+     * parent, or a malformed one) it must not travel on beside main's.
+     */
     void into(MutableHttpHeaders headers) {
+        propagator.fields().forEach(headers::remove);
         propagator.inject(Context.current(), headers, HEADERS);
     }
 }

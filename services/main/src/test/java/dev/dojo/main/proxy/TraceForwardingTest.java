@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,12 +67,29 @@ class TraceForwardingTest extends AgainstOneFakeService {
         }
     }
 
+    @Test
+    void aTracestateTravelsOnlyWithTheTraceItBelongsTo() {
+        assertEquals(TRACE, forwarded("/ping", "00-" + TRACE + "-" + CALLER_SPAN + "-01", "vendor=abc").group(1));
+        assertEquals("vendor=abc", services.last().header("tracestate"), "the caller's trace continues with it");
+
+        Matcher fresh = forwarded("/ping", "garbage", "evil=1");
+        assertNotEquals(TRACE, fresh.group(1));
+        assertNull(services.last().header("tracestate"), "a new trace carries no state of the caller's");
+    }
+
     /** Sends {@code path} through main with the caller's traceparent (none if null); what the service received. */
     private Matcher forwarded(String path, String traceparent) {
+        return forwarded(path, traceparent, null);
+    }
+
+    private Matcher forwarded(String path, String traceparent, String tracestate) {
         services.forget();
         HttpRequest.Builder request = Http.request("http://127.0.0.1:" + server.getPort(), path).GET();
         if (traceparent != null) {
             request.header("traceparent", traceparent);
+        }
+        if (tracestate != null) {
+            request.header("tracestate", tracestate);
         }
         HttpResponse<String> response = Http.send(request);
         assertTrue(response.statusCode() < 500, path + " " + response.statusCode() + " " + response.body());
