@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Observability overhead at the edge: two copies of main's jar in front of the same backend, side by side in one
 # run, ROUNDS alternating rounds (the order off/on flips every round), medians of the per-round ratios:
-#   off: DOJO_METRICS_ENABLED=false, OTEL_SDK_DISABLED=true (no meter registry, no-op tracer)
+#   off: DOJO_METRICS_ENABLED=false, DOJO_TRACING_ENABLED=false (no meter registry, no OpenTelemetry: no spans made;
+#        OTEL_SDK_DISABLED=true would still make and propagate every span, only not export it)
 #   on:  the defaults (Micrometer + Prometheus registry, per-route histograms, gateway and client timers) and traces
 #        exported to a real Zipkin server (launcher/target/zipkin/zipkin-server.jar, in-memory) with
 #        OTEL_TRACES_SAMPLER_ARG=0.1 (10 % of new traces kept); Prometheus scrapes it every SCRAPE seconds meanwhile
@@ -16,7 +17,7 @@
 # Env: ROUNDS=5 CONNECTIONS=32 THREADS=2 WARMUP=20 SCRAPE=5 MAIN_JAR MAIN_JAVA_OPTS ZIPKIN_JAR BACKEND_URL
 #      JFR_DIR: record both mains with JFR (settings=profile) from after the warm-up to the end, written there as
 #      off.jfr and on.jfr; bench/gateway/jfr-shares.sh prints where each spent its CPU
-#      ON_EXTRA_ENV: more env for the "on" main, to split the cost: "OTEL_SDK_DISABLED=true" (metrics only) or
+#      ON_EXTRA_ENV: more env for the "on" main, to split the cost: "DOJO_TRACING_ENABLED=false" (metrics only) or
 #      "DOJO_METRICS_ENABLED=false" (traces only)
 # Needs wrk, nginx, java 17, main's jar and the Zipkin jar (./mvnw -pl services/main,launcher -am package -DskipTests).
 set -euo pipefail
@@ -71,7 +72,7 @@ start_main() { # $1 = port, $2 = management port, rest = env
     java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main-$port.log" 2>&1 & PIDS+=($!)
   wait_for "http://127.0.0.1:$port/health/readiness"
 }
-start_main $OFF_PORT $OFF_MGMT DOJO_METRICS_ENABLED=false OTEL_SDK_DISABLED=true; OFF_PID=${PIDS[-1]}
+start_main $OFF_PORT $OFF_MGMT DOJO_METRICS_ENABLED=false DOJO_TRACING_ENABLED=false; OFF_PID=${PIDS[-1]}
 # shellcheck disable=SC2086
 start_main $ON_PORT $ON_MGMT OTEL_TRACES_EXPORTER=zipkin OTEL_TRACES_SAMPLER_ARG=0.1 \
   OTEL_EXPORTER_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans" ${ON_EXTRA_ENV:-}; ON_PID=${PIDS[-1]}

@@ -41,10 +41,14 @@ public class GradingTelemetry {
     private final Tracer tracer;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    /** {@code registry} is absent with DOJO_METRICS_ENABLED=false: then an empty composite, which keeps nothing. */
-    public GradingTelemetry(@Nullable MeterRegistry registry, OpenTelemetry openTelemetry, GradingQueue queue) {
+    /**
+     * {@code registry} is absent with DOJO_METRICS_ENABLED=false: then an empty composite, which keeps nothing;
+     * {@code openTelemetry} with DOJO_TRACING_ENABLED=false: then OpenTelemetry's no-op tracer.
+     */
+    public GradingTelemetry(@Nullable MeterRegistry registry, @Nullable OpenTelemetry openTelemetry,
+                            GradingQueue queue) {
         this.registry = registry != null ? registry : new CompositeMeterRegistry();
-        this.tracer = openTelemetry.getTracer("dev.dojo.eval.grading");
+        this.tracer = (openTelemetry != null ? openTelemetry : OpenTelemetry.noop()).getTracer("dev.dojo.eval.grading");
         Gauge.builder("dojo.grading.queue.waiting", queue, GradingQueue::waiting)
                 .description("Submissions waiting for a sandbox slot").register(this.registry);
         Gauge.builder("dojo.grading.in.flight", inFlight, AtomicInteger::get)

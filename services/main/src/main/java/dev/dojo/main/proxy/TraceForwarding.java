@@ -1,5 +1,6 @@
 package dev.dojo.main.proxy;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MutableHttpHeaders;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -13,8 +14,8 @@ import jakarta.inject.Singleton;
  * nest in main's. Micronaut's client tracing filter would do this too, but with a client span per proxied call —
  * twice the spans, and attributes extracted for every call, sampled or not (ADR 0038, docs/performance.md); that
  * filter is kept for main's own calls (application.yml, {@code tracing.http.client.path}) and the proxied call is
- * covered by the server span. With the SDK disabled the propagator is a no-op and the caller's headers pass
- * unchanged.
+ * covered by the server span. With tracing off ({@code DOJO_TRACING_ENABLED=false}: no OpenTelemetry at all) main
+ * is transparent: the caller's headers pass unchanged.
  */
 @Singleton
 public class TraceForwarding {
@@ -27,8 +28,9 @@ public class TraceForwarding {
 
     private final TextMapPropagator propagator;
 
-    public TraceForwarding(OpenTelemetry openTelemetry) {
-        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    public TraceForwarding(@Nullable OpenTelemetry openTelemetry) {
+        this.propagator = openTelemetry == null ? TextMapPropagator.noop()
+                : openTelemetry.getPropagators().getTextMapPropagator();
     }
 
     /**

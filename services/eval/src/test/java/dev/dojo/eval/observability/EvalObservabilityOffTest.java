@@ -4,6 +4,7 @@ import dev.dojo.eval.testing.ApiTestBase;
 import dev.dojo.eval.testing.EvalProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -17,20 +18,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code DOJO_METRICS_ENABLED=false}: eval grades as usual with no meter registry (its grading telemetry keeps
- * nothing) and answers no /prometheus. The switch on is {@link EvalMetricsTest}.
+ * {@code DOJO_METRICS_ENABLED=false} and {@code DOJO_TRACING_ENABLED=false}: eval grades as usual with no meter
+ * registry and no OpenTelemetry (its grading telemetry keeps nothing and makes no span) and answers no /prometheus.
+ * The switches on are {@link EvalMetricsTest} and the traced platform test (launcher ObservedPlatformIT).
  */
 @MicronautTest
-class EvalMetricsDisabledTest extends ApiTestBase {
+class EvalObservabilityOffTest extends ApiTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        return EvalProperties.of("DOJO_METRICS_ENABLED", "false");
+        return EvalProperties.of("DOJO_METRICS_ENABLED", "false", "DOJO_TRACING_ENABLED", "false");
     }
 
     @Test
-    void gradesWithoutMetricsAndServesNoPrometheus() throws Exception {
+    void gradesWithoutMetricsOrTracesAndServesNoPrometheus() throws Exception {
         assertTrue(server.getApplicationContext().findBean(MeterRegistry.class).isEmpty(), "a meter registry");
+        assertTrue(server.getApplicationContext().findBean(OpenTelemetry.class).isEmpty(), "an OpenTelemetry");
         long sum = createSumExercise();
         assertEquals(201, submit(sum, "def sum(x, y):\n    return x * y\n", 300).status());
 
