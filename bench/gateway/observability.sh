@@ -19,6 +19,9 @@
 #      off.jfr and on.jfr; bench/gateway/jfr-shares.sh prints where each spent its CPU
 #      ON_EXTRA_ENV: more env for the "on" main, to split the cost: "DOJO_TRACING_ENABLED=false" (metrics only) or
 #      "DOJO_METRICS_ENABLED=false" (traces only)
+#      OFF_ENV: the "off" main's env instead of the default, to compare two ways of observing side by side, e.g.
+#      the library's reactive server-span filter against ServerSpanFilter (ADR 0039): OFF_ENV="$ON_ENV
+#      TRACING_HTTP_SERVER_PATH=/**" with ON_ENV below (then "off" is the library's filter, "on" ours)
 # Needs wrk, nginx, java 17, main's jar and the Zipkin jar (./mvnw -pl services/main,launcher -am package -DskipTests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -72,11 +75,19 @@ start_main() { # $1 = port, $2 = management port, rest = env
     java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main-$port.log" 2>&1 & PIDS+=($!)
   wait_for "http://127.0.0.1:$port/health/readiness"
 }
-start_main $OFF_PORT $OFF_MGMT DOJO_METRICS_ENABLED=false DOJO_TRACING_ENABLED=false; OFF_PID=${PIDS[-1]}
+ON_ENV="OTEL_TRACES_EXPORTER=zipkin OTEL_TRACES_SAMPLER_ARG=0.1 OTEL_EXPORTER_ZIPKIN_ENDPOINT=http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
+OFF_ENV="${OFF_ENV:-DOJO_METRICS_ENABLED=false DOJO_TRACING_ENABLED=false}"
+OFF_ENV="${OFF_ENV//\$ON_ENV/$ON_ENV}"
+set -f # the env lists are split into words, never globbed ("/**")
 # shellcheck disable=SC2086
-start_main $ON_PORT $ON_MGMT OTEL_TRACES_EXPORTER=zipkin OTEL_TRACES_SAMPLER_ARG=0.1 \
-  OTEL_EXPORTER_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans" ${ON_EXTRA_ENV:-}; ON_PID=${PIDS[-1]}
-if curl -fs -o /dev/null "http://127.0.0.1:$OFF_MGMT/prometheus"; then echo "off still serves /prometheus"; exit 1; fi
+start_main $OFF_PORT $OFF_MGMT $OFF_ENV; OFF_PID=${PIDS[-1]}
+# shellcheck disable=SC2086
+start_main $ON_PORT $ON_MGMT $ON_ENV ${ON_EXTRA_ENV:-}; ON_PID=${PIDS[-1]}
+set +f
+if [[ "$OFF_ENV" == *DOJO_METRICS_ENABLED=false* ]] && curl -fs -o /dev/null "http://127.0.0.1:$OFF_MGMT/prometheus"; then
+  echo "off still serves /prometheus"; exit 1
+fi
+echo "off: $OFF_ENV"
 [[ "${ON_EXTRA_ENV:-}" == *DOJO_METRICS_ENABLED=false* ]] || curl -fs -o /dev/null "http://127.0.0.1:$ON_MGMT/prometheus" \
   || { echo "on serves no /prometheus"; exit 1; }
 echo "on: metrics and traces${ON_EXTRA_ENV:+, with $ON_EXTRA_ENV}"
