@@ -19,9 +19,9 @@
 #      off.jfr and on.jfr; bench/gateway/jfr-shares.sh prints where each spent its CPU
 #      ON_EXTRA_ENV: more env for the "on" main, to split the cost: "DOJO_TRACING_ENABLED=false" (metrics only) or
 #      "DOJO_METRICS_ENABLED=false" (traces only)
-#      OFF_ENV: the "off" main's env instead of the default, to compare two ways of observing side by side, e.g.
-#      the library's reactive server-span filter against ServerSpanFilter (ADR 0039): OFF_ENV="$ON_ENV
-#      TRACING_HTTP_SERVER_PATH=/**" with ON_ENV below (then "off" is the library's filter, "on" ours)
+#      OFF_ENV: the "off" main's env instead of the default, to compare two ways of observing side by side; a
+#      literal $ON_ENV in it stands for the "on" main's tracing env (run I in RESULTS.md compared two server-span
+#      filters that way, ADR 0039)
 # Needs wrk, nginx, java 17, main's jar and the Zipkin jar (./mvnw -pl services/main,launcher -am package -DskipTests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"

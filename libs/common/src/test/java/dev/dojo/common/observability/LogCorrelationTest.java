@@ -46,8 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "micronaut.server.port", value = "-1")
 @Property(name = "micronaut.metrics.enabled", value = "false")
 @Property(name = "micronaut.security.enabled", value = "false")
-// the services' setting: server spans by ServerSpanFilter
-@Property(name = "tracing.http.server.path", value = ServerSpanFilter.LIBRARY_FILTER_PATH)
 class LogCorrelationTest {
 
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
