@@ -144,6 +144,8 @@ class GradingQueueTest {
         // first submissions of accounts not yet served (in arrival order), then accounts served longest ago:
         // the learner overtakes the second submissions that were waiting before it came
         assertEquals(List.of("101-1", "102-1", "103-1", "learner", "101-2", "102-2"), started);
+        // the displaced submission no longer counts for its account: every account is idle and forgotten
+        assertEquals(0, queue.accountsTracked());
     }
 
     @Test
