@@ -85,6 +85,16 @@ public class GradingQueue {
         }
     }
 
+    /** Accounts tracked now: those with a submission in flight or waiting; an idle account is forgotten. */
+    int accountsTracked() {
+        lock.lock();
+        try {
+            return accounts.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void acquire(long accountId) {
         Ticket ticket;
         lock.lock();

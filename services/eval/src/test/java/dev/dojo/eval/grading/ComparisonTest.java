@@ -2,12 +2,17 @@ package dev.dojo.eval.grading;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every pairing of expected type (as written in an exercise's JSON) and reported value (as the harness encodes it):
@@ -119,6 +124,18 @@ class ComparisonTest {
         Value want = Values.fromExpected(json(expected));
         Value got = Values.fromReport(json(reported));
         assertEquals(equal, Comparison.matches(want, got, tolerance));
+    }
+
+    /** Expected values from JSON are never tuples or opaque; the contract holds for any caller all the same. */
+    @Test
+    void anExpectedTupleMatchesOnlyAnEqualTupleAndAnOpaqueExpectationNothing() {
+        Value one = new Value.Int(BigInteger.ONE);
+        Value tuple = new Value.PyTuple(List.of(one));
+        assertTrue(Comparison.matches(tuple, new Value.PyTuple(List.of(one)), 0));
+        assertFalse(Comparison.matches(tuple, new Value.PyList(List.of(one)), 0));
+        assertFalse(Comparison.matches(tuple, new Value.PyTuple(List.of(new Value.Int(BigInteger.TWO))), 0));
+        Value opaque = new Value.Opaque("{1}", "set");
+        assertFalse(Comparison.matches(opaque, opaque, 0));
     }
 
     @ParameterizedTest(name = "{0} shows as {1}")

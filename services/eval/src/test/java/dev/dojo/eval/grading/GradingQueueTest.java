@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -143,6 +144,8 @@ class GradingQueueTest {
         // first submissions of accounts not yet served (in arrival order), then accounts served longest ago:
         // the learner overtakes the second submissions that were waiting before it came
         assertEquals(List.of("101-1", "102-1", "103-1", "learner", "101-2", "102-2"), started);
+        // the displaced submission no longer counts for its account: every account is idle and forgotten
+        assertEquals(0, queue.accountsTracked());
     }
 
     @Test
@@ -210,6 +213,108 @@ class GradingQueueTest {
             }));
         }
         assertEquals("ok", queue.run(FLOOD, () -> "ok"));
+    }
+
+    @Test
+    void aFreedSlotGoesToOneWaitingAccountInArrivalOrderAndNeverToOneAtItsShare() throws Exception {
+        // 3 slots: an account runs on 2 at most
+        GradingQueue queue = queue(3, 16, 3, HOUR);
+        CountDownLatch releaseFlood = new CountDownLatch(1);
+        CountDownLatch releaseB = new CountDownLatch(1);
+        CountDownLatch releaseC = new CountDownLatch(1);
+        CountDownLatch releaseD = new CountDownLatch(1);
+        List<Future<String>> flood = List.of(submit(queue, FLOOD, "f1", releaseFlood),
+                submit(queue, FLOOD, "f2", releaseFlood));
+        waitUntil(() -> started.size(), 2);
+        Future<String> f3 = submit(queue, FLOOD, "f3", releaseFlood);
+        waitUntil(queue::waiting, 1);
+        Future<String> b = submit(queue, 20, "b", releaseB);
+        waitUntil(() -> started.size(), 3);
+        // C arrives before D; D's smaller id comes first in the queue's own map, so only arrival order puts C first
+        Future<String> c = submit(queue, 31, "c", releaseC);
+        waitUntil(queue::waiting, 2);
+        Future<String> d = submit(queue, 30, "d", releaseD);
+        waitUntil(queue::waiting, 3);
+
+        releaseB.countDown();
+        assertEquals("b", b.get(30, TimeUnit.SECONDS));
+        waitUntil(() -> started.size(), 4);
+        assertEquals("c", started.get(3), "the newcomer that came first");
+        assertEquals(3, queue.inFlight(), "one slot freed, one granted");
+        assertEquals(2, queue.waiting(), "d and f3 still wait");
+
+        releaseC.countDown();
+        assertEquals("c", c.get(30, TimeUnit.SECONDS));
+        waitUntil(() -> started.size(), 5);
+        assertEquals("d", started.get(4));
+        releaseD.countDown();
+        assertEquals("d", d.get(30, TimeUnit.SECONDS));
+        // the flood runs on 2 of 3 slots: its waiting third does not take the free one
+        assertEquals(2, queue.inFlight());
+        assertEquals(1, queue.waiting());
+        assertEquals(List.of("b", "c", "d"), started.subList(2, 5), "after f1 and f2, in either order");
+
+        releaseFlood.countDown();
+        for (Future<String> f : flood) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        assertEquals("f3", f3.get(30, TimeUnit.SECONDS));
+        assertEquals(0, queue.waiting());
+        assertEquals(0, queue.inFlight());
+        assertEquals(0, queue.accountsTracked(), "every account went idle");
+    }
+
+    @Test
+    void anAccountIsForgottenWhenItHasNothingLeftHoweverItsLastSubmissionEnded() throws Exception {
+        GradingQueue queue = queue(1, 1, 2, HOUR);
+        assertEquals("done", queue.run(1, () -> "done"));
+        assertEquals(0, queue.accountsTracked(), "after a run");
+
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> running = submit(queue, 1, "running", release);
+        waitUntil(() -> started.size(), 1);
+        Future<String> waiting = submit(queue, 2, "waiting", release);
+        waitUntil(queue::waiting, 1);
+        assertThrows(SandboxBusyException.class, () -> queue.run(3, () -> "refused"));
+        assertEquals(2, queue.accountsTracked(), "after a refusal: the refused account is not kept");
+        release.countDown();
+        running.get(30, TimeUnit.SECONDS);
+        waiting.get(30, TimeUnit.SECONDS);
+        assertEquals(0, queue.accountsTracked());
+
+        GradingQueue impatient = queue(1, 16, 2, Duration.ofMillis(1));
+        CountDownLatch hold = new CountDownLatch(1);
+        Future<String> holder = submit(impatient, 1, "holder", hold);
+        waitUntil(() -> started.size(), 3); // running, waiting, holder
+        assertThrows(SandboxBusyException.class, () -> impatient.run(2, () -> "gave up"));
+        assertEquals(1, impatient.accountsTracked(), "after giving up: only the running account is kept");
+        hold.countDown();
+        holder.get(30, TimeUnit.SECONDS);
+        assertEquals(0, impatient.accountsTracked());
+    }
+
+    @Test
+    void anInterruptedWaitIsBusyAndKeepsTheInterrupt() throws Exception {
+        GradingQueue queue = queue(1, 16, 2, HOUR);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> running = submit(queue, 1, "running", release);
+        waitUntil(() -> started.size(), 1);
+        AtomicReference<String> outcome = new AtomicReference<>("not refused");
+        Thread waiter = new Thread(() -> {
+            try {
+                queue.run(2, () -> "never");
+            } catch (SandboxBusyException e) {
+                outcome.set(Thread.currentThread().isInterrupted() ? "busy, interrupt kept" : "busy, interrupt lost");
+            }
+        });
+        waiter.start();
+        waitUntil(queue::waiting, 1);
+        waiter.interrupt();
+        waiter.join(TimeUnit.SECONDS.toMillis(30));
+        assertEquals("busy, interrupt kept", outcome.get());
+        assertEquals(0, queue.waiting());
+        release.countDown();
+        assertEquals("running", running.get(30, TimeUnit.SECONDS));
     }
 
     private static void waitUntil(IntSupplier value, int expected) {
