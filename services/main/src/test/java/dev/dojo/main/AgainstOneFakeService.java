@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
@@ -23,6 +25,22 @@ public abstract class AgainstOneFakeService implements TestPropertyProvider {
     /** More properties for main, as name, value, name, value… */
     protected String[] settings() {
         return new String[0];
+    }
+
+    /**
+     * Sends GET {@code path} through main with the caller's {@code traceparent} and {@code tracestate} (each left
+     * out when null), after the stand-in forgot what it received before.
+     */
+    protected HttpResponse<String> getWithTraceHeaders(String path, String traceparent, String tracestate) {
+        services.forget();
+        HttpRequest.Builder request = Http.request("http://127.0.0.1:" + server.getPort(), path).GET();
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        if (tracestate != null) {
+            request.header("tracestate", tracestate);
+        }
+        return Http.send(request);
     }
 
     @Override

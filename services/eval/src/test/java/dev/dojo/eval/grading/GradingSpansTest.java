@@ -1,7 +1,6 @@
 package dev.dojo.eval.grading;
 
 import dev.dojo.eval.sandbox.SandboxBusyException;
-import dev.dojo.eval.sandbox.SandboxSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -16,7 +15,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +35,7 @@ class GradingSpansTest {
     private final SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(new Collect()).build();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final GradingTelemetry telemetry = new GradingTelemetry(registry,
-            OpenTelemetrySdk.builder().setTracerProvider(tracing).build(), new GradingQueue(settings()));
+            OpenTelemetrySdk.builder().setTracerProvider(tracing).build(), new GradingQueue(GradingTelemetryTest.settings()));
 
     @AfterEach
     void close() {
@@ -110,10 +108,6 @@ class GradingSpansTest {
             Thread.currentThread().interrupt();
         }
         return "ran";
-    }
-
-    private static SandboxSettings settings() {
-        return new SandboxSettings("b", "p", "s", "sh", 65534, "required", 1, 1, Duration.ofSeconds(1), 2);
     }
 
     /** Keeps every span the SDK ends, as an exporter would receive it. */

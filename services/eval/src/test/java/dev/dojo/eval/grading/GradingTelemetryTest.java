@@ -63,7 +63,8 @@ class GradingTelemetryTest {
         telemetry.start("python").failed(new SandboxBusyException());
     }
 
-    private static SandboxSettings settings() {
+    /** One slot, a line of one: the queue the telemetry's gauges read (also GradingSpansTest's). */
+    static SandboxSettings settings() {
         return new SandboxSettings("b", "p", "s", "sh", 65534, "required", 1, 1, Duration.ofSeconds(1), 2);
     }
 }

@@ -1,11 +1,9 @@
 package dev.dojo.main.proxy;
 
 import dev.dojo.main.AgainstOneFakeService;
-import dev.dojo.main.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,15 +81,7 @@ class TraceForwardingTest extends AgainstOneFakeService {
     }
 
     private Matcher forwarded(String path, String traceparent, String tracestate) {
-        services.forget();
-        HttpRequest.Builder request = Http.request("http://127.0.0.1:" + server.getPort(), path).GET();
-        if (traceparent != null) {
-            request.header("traceparent", traceparent);
-        }
-        if (tracestate != null) {
-            request.header("tracestate", tracestate);
-        }
-        HttpResponse<String> response = Http.send(request);
+        HttpResponse<String> response = getWithTraceHeaders(path, traceparent, tracestate);
         assertTrue(response.statusCode() < 500, path + " " + response.statusCode() + " " + response.body());
         String sent = services.last().header("traceparent");
         assertTrue(sent != null, path + ": no traceparent reached the service");
