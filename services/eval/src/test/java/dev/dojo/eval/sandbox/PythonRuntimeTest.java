@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,8 @@ class PythonRuntimeTest {
         Path ctypes = hostModule("_ctypes.");
         Path dynload = Files.createDirectory(dir.resolve("lib-dynload"));
         Files.copy(ctypes, dynload.resolve(ctypes.getFileName()));
+        // only the modules (*.so) are asked about: ls links libselinux, which neither _ctypes nor a shell script do
+        Files.copy(Path.of("/usr/bin/ls"), dynload.resolve("ls.py"));
         Path interpreter = script("python", "echo " + dynload);
 
         List<Bind> binds = new PythonRuntime(interpreter.toString(), Duration.ofSeconds(30)).binds();
@@ -93,6 +96,8 @@ class PythonRuntimeTest {
         assertTrue(libffi.target().startsWith("/"), libffi.toString());
         assertEquals(Path.of(libffi.target()).toRealPath().toString(), libffi.source(),
                 "bound from the file the name resolves to, at the name");
+        assertTrue(binds.stream().noneMatch(bind -> bind.target().contains("libselinux")),
+                "a file that is not a module is not asked about: " + binds);
     }
 
     @Test
@@ -130,6 +135,34 @@ class PythonRuntimeTest {
         }
         assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(harness)));
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(harness.getParent())));
+    }
+
+    @Test
+    void theProbesOutputFileIsRemovedOnceRead() throws IOException {
+        Path told = dir.resolve("told");
+        // the probe's stdout is a file: the interpreter says which, then answers
+        Path interpreter = script("python", "out=$(readlink /proc/$$/fd/1)\necho \"$out\" > " + told + "\necho " + dir);
+
+        new PythonRuntime(interpreter.toString(), Duration.ofSeconds(30)).binds();
+
+        Path output = Path.of(Files.readString(told).strip());
+        assertTrue(output.getFileName().toString().startsWith("dojo-probe-"), output.toString());
+        assertFalse(Files.exists(output), output + " removed");
+    }
+
+    @Test
+    void anInterruptedProbeMakesTheSandboxUnavailableAndKeepsTheInterrupt() throws IOException {
+        PythonRuntime runtime = new PythonRuntime(script("python", "exec sleep 600").toString(),
+                Duration.ofSeconds(30));
+
+        Thread.currentThread().interrupt();
+        try {
+            SandboxUnavailableException failure = assertThrows(SandboxUnavailableException.class, runtime::binds);
+            assertTrue(failure.getMessage().startsWith("interrupted while probing "), failure.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     private static Bind same(Path path) {
