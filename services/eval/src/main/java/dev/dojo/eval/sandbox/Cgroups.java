@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Cgroups {
 
     private static final Logger LOG = LoggerFactory.getLogger(Cgroups.class);
-    private static final Path ROOT = Path.of("/sys/fs/cgroup");
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final boolean unified;
@@ -34,19 +33,24 @@ public final class Cgroups {
 
     /** Finds a writable place for run cgroups, or explains why there is none. */
     public static Cgroups detect() {
-        List<String> membership = readLines(Path.of("/proc/self/cgroup"));
-        if (Files.exists(ROOT.resolve("cgroup.controllers"))) {
+        return detect(Path.of("/proc/self/cgroup"), Path.of("/sys/fs/cgroup"));
+    }
+
+    /** As {@link #detect()}, with this process's membership and the cgroup mount read from elsewhere (tests). */
+    static Cgroups detect(Path membershipFile, Path root) {
+        List<String> membership = readLines(membershipFile);
+        if (Files.exists(root.resolve("cgroup.controllers"))) {
             String own = membership.stream().filter(l -> l.startsWith("0::")).map(l -> l.substring(3))
                     .findFirst().orElse("/");
-            return v2(ROOT.resolve(own.substring(1))).withoutAbandonedRuns();
+            return v2(root.resolve(own.substring(1))).withoutAbandonedRuns();
         }
-        Path memory = v1Parent(membership, "memory");
-        Path pids = v1Parent(membership, "pids");
+        Path memory = v1Parent(root, membership, "memory");
+        Path pids = v1Parent(root, membership, "pids");
         return new Cgroups(false, memory, pids).withoutAbandonedRuns();
     }
 
-    private static Path v1Parent(List<String> membership, String controller) {
-        Path mount = ROOT.resolve(controller);
+    private static Path v1Parent(Path root, List<String> membership, String controller) {
+        Path mount = root.resolve(controller);
         if (!Files.exists(mount.resolve("cgroup.procs"))) {
             throw new SandboxUnavailableException("cgroup v1 " + controller + " controller is not mounted at " + mount);
         }

@@ -160,12 +160,13 @@ public class PythonRuntime implements LanguageRuntime {
                 throw new SandboxUnavailableException("python harness missing from the service jar");
             }
             Path dir = Files.createTempDirectory("dojo-harness-");
+            // removed at exit in the reverse order of registration: the file first, then its (then empty) directory
+            dir.toFile().deleteOnExit();
             Path file = dir.resolve("python_harness.py");
+            file.toFile().deleteOnExit();
             Files.write(file, in.readAllBytes());
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            file.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
             return file;
         } catch (IOException e) {
             throw new SandboxUnavailableException("cannot write the python harness: " + e.getMessage());

@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,5 +56,28 @@ class CgroupsTest {
         assertFalse(Cgroups.ownerGone("dojo-service"));
         assertFalse(Cgroups.ownerGone("run-abc-1"));
         assertFalse(Cgroups.ownerGone("run-1"));
+    }
+
+    @Test
+    void aRunCannotSwap() throws Exception {
+        Cgroups cgroups = Cgroups.detect();
+        SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(3), 2, 64 << 20, 256 << 20, 12, 512, 64,
+                1 << 20, 8 << 20, 1 << 20, 16384);
+        try (RunCgroup run = cgroups.create(limits)) {
+            Path memory = run.procsFiles().get(0).getParent();
+            // v1: memory+swap together no more than memory alone; v2: no swap at all; a kernel that counts no
+            // swap in cgroups must then have none to give
+            Path v1 = memory.resolve("memory.memsw.limit_in_bytes");
+            Path v2 = memory.resolve("memory.swap.max");
+            if (Files.exists(v1)) {
+                assertEquals(Long.toString(64 << 20), Files.readString(v1).strip());
+            } else if (Files.exists(v2)) {
+                assertEquals("0", Files.readString(v2).strip());
+            } else {
+                assertTrue(Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                                .anyMatch(line -> line.matches("SwapTotal:\\s+0 kB")),
+                        "no swap limit in " + memory + " and the host has swap: a run could swap");
+            }
+        }
     }
 }
