@@ -1,0 +1,258 @@
+package dev.dojo.eval.sandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link Sandbox} on its own, with the real bubblewrap, prlimit, cgroups and Python, but a scripted harness
+ * ({@code sandbox/scripted_harness.py}) in place of the grading one: how it says it is ready or why not, which tool
+ * it names when one is missing, and how a run is bounded — the results it reads, the output limit, the wall clock —
+ * each met on its own rather than through a grading.
+ */
+class SandboxTest {
+
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final int MAX_RESULTS = 4 << 20;
+
+    private static Path scriptedHarness;
+    private final List<Sandbox> made = new ArrayList<>();
+
+    @BeforeAll
+    static void harness() throws IOException {
+        Path dir = Files.createTempDirectory("dojo-scripted-harness-");
+        dir.toFile().deleteOnExit();
+        scriptedHarness = dir.resolve("harness.py");
+        scriptedHarness.toFile().deleteOnExit();
+        try (InputStream in = SandboxTest.class.getResourceAsStream("/sandbox/scripted_harness.py")) {
+            Files.write(scriptedHarness, in.readAllBytes());
+        }
+        // the run's user (65534) must reach and read it
+        Files.setPosixFilePermissions(scriptedHarness, PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @AfterEach
+    void close() {
+        made.forEach(Sandbox::close);
+    }
+
+    @Test
+    void aSandboxNeverProbedProbesOnItsFirstRunAndThenSaysWhatItUses() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20));
+        assertEquals(new SandboxStatus(false, "sandbox not probed yet"), sandbox.status());
+
+        SandboxRun run = sandbox.run("python", "stdout 5".getBytes(StandardCharsets.UTF_8));
+
+        assertArrayEquals("xxxxx".getBytes(StandardCharsets.US_ASCII), run.results());
+        assertEquals(new SandboxStatus(true, "bubblewrap sandbox ready; cgroup " + Cgroups.detect().describe()
+                + "; seccomp filter x86_64; languages [python]"), sandbox.status());
+        assertTrue(sandbox.supports("python"));
+        assertFalse(sandbox.supports("cobol"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> sandbox.run("cobol", new byte[0]));
+        assertEquals("no runtime for cobol", unknown.getMessage());
+    }
+
+    @Test
+    void withoutCgroupsTheStatusSaysSoAndRunsStillWork() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "off"),
+                limits(Duration.ofSeconds(15), 1 << 20));
+
+        SandboxStatus status = sandbox.probe();
+
+        assertEquals("bubblewrap sandbox ready; cgroup off (rlimits only); seccomp filter x86_64; languages [python]",
+                status.detail());
+        SandboxRun run = sandbox.run("python", "stdout 3".getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, run.results().length);
+        assertFalse(run.oomKilled());
+    }
+
+    @Test
+    void eachMissingToolIsNamedAndNothingRuns() {
+        List<SandboxSettings> missing = List.of(
+                settings("/nonexistent/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                settings("/usr/bin/bwrap", "/nonexistent/prlimit", "/usr/bin/setpriv", "required"),
+                new SandboxSettings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "/nonexistent/sh",
+                        65534, "required", 1, 4, Duration.ofSeconds(10), 2));
+        List<String> named = List.of("/nonexistent/bwrap", "/nonexistent/prlimit", "/nonexistent/sh");
+        for (int i = 0; i < missing.size(); i++) {
+            Sandbox sandbox = sandbox(missing.get(i), limits(Duration.ofSeconds(15), 1 << 20));
+            String detail = "sandbox unavailable: " + named.get(i) + " is missing or not executable";
+
+            assertEquals(new SandboxStatus(false, detail), sandbox.probe());
+            SandboxUnavailableException refused = assertThrows(SandboxUnavailableException.class,
+                    () -> sandbox.run("python", "stdout 1".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(detail, refused.getMessage());
+        }
+    }
+
+    @Test
+    void asRootTheToolThatDropsRootIsRequired() throws IOException {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/nonexistent/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20));
+
+        SandboxStatus status = sandbox.probe();
+
+        if (Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .anyMatch(line -> line.matches("Uid:\\s+\\d+\\s+0\\s.*"))) {
+            assertEquals(new SandboxStatus(false,
+                    "sandbox unavailable: /nonexistent/setpriv is needed to drop root and is missing"), status);
+        } else {
+            assertTrue(status.available(), "not root: nothing to drop, setpriv is not used: " + status);
+        }
+    }
+
+    @Test
+    void aHarnessThatDoesNotAnswerTheProbeMakesTheSandboxUnavailableAndSaysWhatItPrinted() {
+        Sandbox broken = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20), failingPython("import os\nos.write(2, b'broken\\n  harness')\n"));
+        assertEquals(new SandboxStatus(false, "sandbox unavailable: python probe run failed: broken harness"),
+                broken.probe());
+
+        Sandbox stuck = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofMillis(500), 1 << 20), failingPython("import time\ntime.sleep(30)\n"));
+        assertEquals(new SandboxStatus(false, "sandbox unavailable: python probe run failed (timed out): "),
+                stuck.probe());
+    }
+
+    @Test
+    void theResultsAreReadUpToTheirBoundAndNoFurther() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20));
+        sandbox.probe();
+
+        assertEquals(MAX_RESULTS, sandbox.run("python", ("stdout " + MAX_RESULTS).getBytes(StandardCharsets.UTF_8))
+                .results().length, "exactly the bound is kept whole");
+        SandboxRun over = sandbox.run("python", ("stdout " + (MAX_RESULTS + 100_000)).getBytes(StandardCharsets.UTF_8));
+        assertTrue(over.results().length <= MAX_RESULTS, "never more than the bound: " + over.results().length);
+        assertTrue(over.results().length > MAX_RESULTS - 100_000, "what fits is kept: " + over.results().length);
+        assertFalse(over.timedOut(), "the rest is read and dropped, so the harness is not blocked");
+    }
+
+    @Test
+    void outputPastTheLimitKillsTheRunAtOnceAndIsNotATimeout() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofMinutes(5), 64 << 10));
+        sandbox.probe();
+
+        SandboxRun run = sandbox.run("python", "stderr-forever".getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(run.outputLimit());
+        assertFalse(run.timedOut(), "stopped for its output, not by the wall clock");
+        // the program writes for ever: only the kill ends it before the five minutes
+        assertTrue(run.durationMs() < Duration.ofMinutes(5).toMillis(), "ended by the kill: " + run.durationMs());
+        assertTrue(run.outputTruncated());
+        assertEquals("y".repeat(1024), run.output(), "the captured part");
+    }
+
+    @Test
+    void outputWithinTheLimitIsKeptAndNothingIsKilled() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 64 << 10));
+        sandbox.probe();
+
+        SandboxRun run = sandbox.run("python", "stderr 1000".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("x".repeat(1000), run.output());
+        assertFalse(run.outputTruncated());
+        assertFalse(run.outputLimit());
+        assertFalse(run.timedOut());
+        assertFalse(run.oomKilled());
+    }
+
+    @Test
+    void aRunPastItsWallTimeIsKilledAndSaysSo() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofMillis(800), 1 << 20));
+        sandbox.probe();
+
+        SandboxRun run = sandbox.run("python", "sleep 600".getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(run.timedOut());
+        assertFalse(run.outputLimit());
+        assertTrue(run.durationMs() >= 800, "not before its wall time: " + run.durationMs() + " ms");
+        assertTrue(run.durationMs() < 600_000, "killed, not waited for: " + run.durationMs() + " ms");
+        assertEquals(0, run.results().length);
+        assertEquals(Duration.ofMillis(800), sandbox.limits().wallTime());
+    }
+
+    private Sandbox sandbox(SandboxSettings settings, SandboxLimits limits) {
+        return sandbox(settings, limits, scripted(scriptedHarness));
+    }
+
+    private Sandbox sandbox(SandboxSettings settings, SandboxLimits limits, LanguageRuntime runtime) {
+        Sandbox sandbox = new Sandbox(settings, limits, List.of(runtime));
+        made.add(sandbox);
+        return sandbox;
+    }
+
+    private static SandboxSettings settings(String bwrap, String prlimit, String setpriv, String cgroup) {
+        return new SandboxSettings(bwrap, prlimit, setpriv, "/bin/sh", 65534, cgroup, 1, 4, Duration.ofSeconds(10), 2);
+    }
+
+    /** The test defaults of application.yml's limits, with this wall time and output limit (1 KiB kept). */
+    private static SandboxLimits limits(Duration wallTime, long outputBytes) {
+        return new SandboxLimits(wallTime, 10, 128 << 20, 512 << 20, 16, 512, 64, 1 << 20, 8 << 20, outputBytes,
+                1024);
+    }
+
+    /** A harness that is the given Python program, for probes that must fail. */
+    private static LanguageRuntime failingPython(String program) {
+        try {
+            Path dir = Files.createTempDirectory("dojo-failing-harness-");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve("harness.py");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, program);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return scripted(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The host's Python with {@code harness} in place of the grading harness. */
+    private static LanguageRuntime scripted(Path harness) {
+        PythonRuntime python = new PythonRuntime(PYTHON);
+        return new LanguageRuntime() {
+            @Override
+            public String language() {
+                return python.language();
+            }
+
+            @Override
+            public List<Bind> binds() {
+                return python.binds();
+            }
+
+            @Override
+            public Path harness() {
+                return harness;
+            }
+
+            @Override
+            public List<String> command() {
+                return python.command();
+            }
+        };
+    }
+}
