@@ -1,5 +1,6 @@
 # A stand-in for the grading harness in SandboxTest: it answers the readiness probe as the real harness does, and
-# otherwise does what its stdin says ("stdout N", "stderr N", "stderr-forever", "sleep S", "fail TEXT"), so each of
+# otherwise does what its stdin says ("stdout N", "stderr N", "stderr-forever", "sleep S", "fail TEXT", "whoami",
+# "rlimits"), so each of
 # the sandbox's own limits can be met on its own. It runs inside the real sandbox, under the real limits.
 import os
 import sys
@@ -35,6 +36,13 @@ elif command == "stderr-forever":
         os.write(2, b"y" * 65536)
 elif command == "sleep":
     time.sleep(float(argument))
+elif command == "whoami":
+    os.write(1, b"%d %d %s" % (os.getuid(), os.getgid(), str(sorted(os.environ)).encode()))
+elif command == "rlimits":
+    import resource
+    names = ("CPU", "AS", "NPROC", "NOFILE", "FSIZE", "CORE")
+    os.write(1, " ".join("%s=%d:%d" % ((name,) + resource.getrlimit(getattr(resource, "RLIMIT_" + name)))
+                         for name in names).encode())
 elif command == "fail":
     os.write(2, argument.encode())
     sys.exit(3)

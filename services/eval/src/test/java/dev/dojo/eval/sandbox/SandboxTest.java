@@ -194,6 +194,21 @@ class SandboxTest {
         assertEquals(Duration.ofMillis(800), sandbox.limits().wallTime());
     }
 
+    @Test
+    void theRunIsTheUnprivilegedUserWithAnEmptyEnvironmentUnderItsRlimits() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20));
+        sandbox.probe();
+
+        // of the environment only what bubblewrap sets for --chdir; nothing of the service's
+        assertEquals("65534 65534 ['PWD']", new String(sandbox.run("python", "whoami".getBytes(StandardCharsets.UTF_8))
+                .results(), StandardCharsets.UTF_8));
+        // limits(...) below: 10 s of CPU, 512 MiB of address space, 512 processes, 64 files, 1 MiB per file, no core
+        assertEquals("CPU=10:10 AS=536870912:536870912 NPROC=512:512 NOFILE=64:64 FSIZE=1048576:1048576 CORE=0:0",
+                new String(sandbox.run("python", "rlimits".getBytes(StandardCharsets.UTF_8)).results(),
+                        StandardCharsets.UTF_8));
+    }
+
     private Sandbox sandbox(SandboxSettings settings, SandboxLimits limits) {
         return sandbox(settings, limits, scripted(scriptedHarness));
     }
