@@ -1,5 +1,7 @@
 package dev.dojo.eval.sandbox;
 
+import ch.qos.logback.classic.Level;
+import dev.dojo.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,11 @@ class SandboxTest {
                 limits(Duration.ofSeconds(15), 1 << 20));
         assertEquals(new SandboxStatus(false, "sandbox not probed yet"), sandbox.status());
 
-        SandboxRun run = sandbox.run("python", "stdout 5".getBytes(StandardCharsets.UTF_8));
+        SandboxRun run;
+        try (LogCapture log = LogCapture.of(Sandbox.class)) {
+            run = sandbox.run("python", "stdout 5".getBytes(StandardCharsets.UTF_8));
+            assertEquals(List.of("Sandbox: " + sandbox.status().detail()), log.at(Level.INFO), "said once, at start");
+        }
 
         assertArrayEquals("xxxxx".getBytes(StandardCharsets.US_ASCII), run.results());
         assertEquals(new SandboxStatus(true, "bubblewrap sandbox ready; cgroup " + Cgroups.detect().describe()
@@ -97,10 +103,40 @@ class SandboxTest {
             Sandbox sandbox = sandbox(missing.get(i), limits(Duration.ofSeconds(15), 1 << 20));
             String detail = "sandbox unavailable: " + named.get(i) + " is missing or not executable";
 
-            assertEquals(new SandboxStatus(false, detail), sandbox.probe());
+            try (LogCapture log = LogCapture.of(Sandbox.class)) {
+                assertEquals(new SandboxStatus(false, detail), sandbox.probe());
+                assertEquals(List.of("Sandbox: " + detail + ". Grading is disabled (fails closed with 503) until this"
+                        + " is fixed."), log.at(Level.ERROR));
+            }
             SandboxUnavailableException refused = assertThrows(SandboxUnavailableException.class,
                     () -> sandbox.run("python", "stdout 1".getBytes(StandardCharsets.UTF_8)));
             assertEquals(detail, refused.getMessage());
+        }
+    }
+
+    @Test
+    void aToolInstalledAfterAFailedProbeIsNoticedAtTheNextProbeNotByEveryRun() throws IOException {
+        // the run's user starts bubblewrap, so it must reach it
+        Path bwrap = Files.createTempDirectory("dojo-late-bwrap-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))).resolve("bwrap");
+        Sandbox sandbox = sandbox(settings(bwrap.toString(), "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20));
+        String missing = "sandbox unavailable: " + bwrap + " is missing or not executable";
+        assertEquals(new SandboxStatus(false, missing), sandbox.probe());
+        try {
+            Files.createSymbolicLink(bwrap, Path.of("/usr/bin/bwrap"));
+
+            // within ten seconds of the last probe a run does not probe again: a broken host costs no probe per request
+            SandboxUnavailableException refused = assertThrows(SandboxUnavailableException.class,
+                    () -> sandbox.run("python", "stdout 1".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(missing, refused.getMessage());
+
+            SandboxStatus probed = sandbox.probe();
+            assertTrue(probed.available(), probed.detail());
+            assertEquals(1, sandbox.run("python", "stdout 1".getBytes(StandardCharsets.UTF_8)).results().length);
+        } finally {
+            Files.deleteIfExists(bwrap);
+            Files.deleteIfExists(bwrap.getParent());
         }
     }
 
@@ -126,6 +162,15 @@ class SandboxTest {
                 limits(Duration.ofSeconds(15), 1 << 20), failingPython("import os\nos.write(2, b'broken\\n  harness')\n"));
         assertEquals(new SandboxStatus(false, "sandbox unavailable: python probe run failed: broken harness"),
                 broken.probe());
+
+        Sandbox chatty = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20), failingPython("import os\nos.write(2, b'z' * 301)\n"));
+        assertEquals(new SandboxStatus(false, "sandbox unavailable: python probe run failed: " + "z".repeat(300) + "…"),
+                chatty.probe(), "cut after 300 characters");
+        Sandbox justShort = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20), failingPython("import os\nos.write(2, b'z' * 300)\n"));
+        assertEquals(new SandboxStatus(false, "sandbox unavailable: python probe run failed: " + "z".repeat(300)),
+                justShort.probe());
 
         Sandbox stuck = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
                 limits(Duration.ofMillis(500), 1 << 20), failingPython("import time\ntime.sleep(30)\n"));
