@@ -1,6 +1,6 @@
 # A stand-in for the grading harness in SandboxTest: it answers the readiness probe as the real harness does, and
-# otherwise does what its stdin says ("stdout N", "stderr N", "stderr-forever", "sleep S", "fail TEXT", "whoami",
-# "rlimits"), so each of
+# otherwise does what its stdin says ("stdout N", "stderr N", "sleep S", "fail TEXT", "whoami",
+# "rlimits", "stderr-then-sleep N", "memory MIB"), so each of
 # the sandbox's own limits can be met on its own. It runs inside the real sandbox, under the real limits.
 import os
 import sys
@@ -31,9 +31,14 @@ if command == "stdout":
     write_all(1, int(argument))
 elif command == "stderr":
     write_all(2, int(argument))
-elif command == "stderr-forever":
-    while True:
-        os.write(2, b"y" * 65536)
+elif command == "stderr-then-sleep":
+    write_all(2, int(argument))
+    time.sleep(600)
+elif command == "memory":
+    block = bytearray(int(argument) << 20)
+    for i in range(0, len(block), 4096):
+        block[i] = 1
+    os.write(1, b"allocated")
 elif command == "sleep":
     time.sleep(float(argument))
 elif command == "whoami":

@@ -1,6 +1,7 @@
 package dev.dojo.eval.sandbox;
 
 import ch.qos.logback.classic.Level;
+import dev.dojo.testing.Eventually;
 import dev.dojo.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +69,10 @@ class SandboxTest {
         }
 
         assertArrayEquals("xxxxx".getBytes(StandardCharsets.US_ASCII), run.results());
+        List<Thread> io = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("sandbox-io-")).toList();
+        assertFalse(io.isEmpty());
+        assertTrue(io.stream().allMatch(Thread::isDaemon), "the run's I/O threads never hold the JVM up");
         assertEquals(new SandboxStatus(true, "bubblewrap sandbox ready; cgroup " + Cgroups.detect().describe()
                 + "; seccomp filter x86_64; languages [python]"), sandbox.status());
         assertTrue(sandbox.supports("python"));
@@ -195,17 +200,61 @@ class SandboxTest {
     @Test
     void outputPastTheLimitKillsTheRunAtOnceAndIsNotATimeout() {
         Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
-                limits(Duration.ofMinutes(5), 64 << 10));
+                limits(Duration.ofSeconds(20), 64 << 10));
         sandbox.probe();
 
-        SandboxRun run = sandbox.run("python", "stderr-forever".getBytes(StandardCharsets.UTF_8));
+        SandboxRun run = sandbox.run("python", "stderr-then-sleep 100000".getBytes(StandardCharsets.UTF_8));
 
         assertTrue(run.outputLimit());
         assertFalse(run.timedOut(), "stopped for its output, not by the wall clock");
-        // the program writes for ever: only the kill ends it before the five minutes
-        assertTrue(run.durationMs() < Duration.ofMinutes(5).toMillis(), "ended by the kill: " + run.durationMs());
+        // after its output the program sleeps for ten minutes: only the kill ends it before the wall clock
+        assertTrue(run.durationMs() < 20_000, "ended by the kill: " + run.durationMs() + " ms");
         assertTrue(run.outputTruncated());
-        assertEquals("y".repeat(1024), run.output(), "the captured part");
+        assertEquals("x".repeat(1024), run.output(), "the captured part");
+        noProcessOfTheRunIsLeft();
+    }
+
+    @Test
+    void aRunThatUsesMoreMemoryThanItsCgroupAllowsIsKilledAndSaysSo() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                new SandboxLimits(Duration.ofSeconds(15), 10, 32 << 20, 512 << 20, 16, 512, 64, 1 << 20, 8 << 20,
+                        1 << 20, 1024));
+        sandbox.probe();
+
+        SandboxRun run = sandbox.run("python", "memory 96".getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(run.oomKilled(), "96 MiB in a 32 MiB cgroup");
+        assertEquals(0, run.results().length, "killed before it could say it had the memory");
+    }
+
+    @Test
+    void noProcessOfARunPastItsWallTimeIsLeftWithOrWithoutCgroups() {
+        for (String cgroup : List.of("required", "off")) {
+            Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", cgroup),
+                    limits(Duration.ofMillis(500), 1 << 20));
+            sandbox.probe();
+
+            assertTrue(sandbox.run("python", "sleep 600".getBytes(StandardCharsets.UTF_8)).timedOut(), cgroup);
+            noProcessOfTheRunIsLeft();
+        }
+    }
+
+    @Test
+    void anInterruptedRunIsStoppedAndTheInterruptKept() {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofMinutes(5), 1 << 20));
+        sandbox.probe();
+
+        Thread.currentThread().interrupt();
+        SandboxRun run;
+        try {
+            run = sandbox.run("python", "sleep 600".getBytes(StandardCharsets.UTF_8));
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller still sees its interrupt");
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(run.timedOut());
+        noProcessOfTheRunIsLeft();
     }
 
     @Test
@@ -252,6 +301,13 @@ class SandboxTest {
         assertEquals("CPU=10:10 AS=536870912:536870912 NPROC=512:512 NOFILE=64:64 FSIZE=1048576:1048576 CORE=0:0",
                 new String(sandbox.run("python", "rlimits".getBytes(StandardCharsets.UTF_8)).results(),
                         StandardCharsets.UTF_8));
+    }
+
+    /** Every process a run started (bubblewrap and what runs inside) is gone: nothing of it outlives the run. */
+    private static void noProcessOfTheRunIsLeft() {
+        Eventually.until("no process of the run is left: " + ProcessHandle.current().descendants()
+                        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList(),
+                () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
     }
 
     private Sandbox sandbox(SandboxSettings settings, SandboxLimits limits) {
