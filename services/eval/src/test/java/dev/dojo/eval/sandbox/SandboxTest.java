@@ -16,6 +16,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -162,6 +169,30 @@ class SandboxTest {
     }
 
     @Test
+    void outsideItsNamespacesTheRunIsNeverTheHostsRoot() throws Exception {
+        Sandbox sandbox = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
+                limits(Duration.ofSeconds(15), 1 << 20));
+        sandbox.probe();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<SandboxRun> run = caller.submit(() -> sandbox.run("python", "sleep 3".getBytes(StandardCharsets.UTF_8)));
+            ProcessHandle harness = Eventually.until("the harness runs", SandboxTest::harnessProcess,
+                    Optional::isPresent).orElseThrow();
+            // real, effective, saved and filesystem uid as the host sees them (inside, bubblewrap maps 65534 anyway)
+            String hostUids = Files.readAllLines(Path.of("/proc", Long.toString(harness.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
+            boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .anyMatch(line -> line.matches("Uid:\\s+\\d+\\s+0\\s.*"));
+            String expected = root ? "65534" : Long.toString(new com.sun.security.auth.module.UnixSystem().getUid());
+            assertEquals(List.of(expected, expected, expected, expected),
+                    List.of(hostUids.substring(4).trim().split("\\s+")), hostUids);
+            assertFalse(run.get(60, TimeUnit.SECONDS).timedOut());
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
     void aHarnessThatDoesNotAnswerTheProbeMakesTheSandboxUnavailableAndSaysWhatItPrinted() {
         Sandbox broken = sandbox(settings("/usr/bin/bwrap", "/usr/bin/prlimit", "/usr/bin/setpriv", "required"),
                 limits(Duration.ofSeconds(15), 1 << 20), failingPython("import os\nos.write(2, b'broken\\n  harness')\n"));
@@ -203,6 +234,7 @@ class SandboxTest {
                 limits(Duration.ofSeconds(20), 64 << 10));
         sandbox.probe();
 
+        Set<Long> before = descendants();
         SandboxRun run = sandbox.run("python", "stderr-then-sleep 100000".getBytes(StandardCharsets.UTF_8));
 
         assertTrue(run.outputLimit());
@@ -211,7 +243,7 @@ class SandboxTest {
         assertTrue(run.durationMs() < 20_000, "ended by the kill: " + run.durationMs() + " ms");
         assertTrue(run.outputTruncated());
         assertEquals("x".repeat(1024), run.output(), "the captured part");
-        noProcessOfTheRunIsLeft();
+        noProcessOfTheRunIsLeft(before);
     }
 
     @Test
@@ -234,8 +266,9 @@ class SandboxTest {
                     limits(Duration.ofMillis(500), 1 << 20));
             sandbox.probe();
 
+            Set<Long> before = descendants();
             assertTrue(sandbox.run("python", "sleep 600".getBytes(StandardCharsets.UTF_8)).timedOut(), cgroup);
-            noProcessOfTheRunIsLeft();
+            noProcessOfTheRunIsLeft(before);
         }
     }
 
@@ -245,6 +278,7 @@ class SandboxTest {
                 limits(Duration.ofMinutes(5), 1 << 20));
         sandbox.probe();
 
+        Set<Long> before = descendants();
         Thread.currentThread().interrupt();
         SandboxRun run;
         try {
@@ -254,7 +288,7 @@ class SandboxTest {
             Thread.interrupted();
         }
         assertFalse(run.timedOut());
-        noProcessOfTheRunIsLeft();
+        noProcessOfTheRunIsLeft(before);
     }
 
     @Test
@@ -303,11 +337,25 @@ class SandboxTest {
                         StandardCharsets.UTF_8));
     }
 
-    /** Every process a run started (bubblewrap and what runs inside) is gone: nothing of it outlives the run. */
-    private static void noProcessOfTheRunIsLeft() {
-        Eventually.until("no process of the run is left: " + ProcessHandle.current().descendants()
-                        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList(),
-                () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+    private static Optional<ProcessHandle> harnessProcess() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine().orElse("").endsWith(LanguageRuntime.HARNESS_PATH))
+                .findFirst();
+    }
+
+    /** The pids of this JVM's child processes and theirs, alive now. */
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Every process a run started (bubblewrap and what runs inside) is gone: nothing of it outlives the run. Only
+     * processes that were not there before the run count, so a leftover of an earlier test is not blamed on this one.
+     */
+    private static void noProcessOfTheRunIsLeft(Set<Long> before) {
+        Eventually.until("no process of the run is left", () -> ProcessHandle.current().descendants()
+                .filter(ProcessHandle::isAlive).noneMatch(process -> !before.contains(process.pid())));
     }
 
     private Sandbox sandbox(SandboxSettings settings, SandboxLimits limits) {
