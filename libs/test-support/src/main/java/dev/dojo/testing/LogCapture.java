@@ -29,8 +29,13 @@ public final class LogCapture implements AutoCloseable {
 
     /** The formatted messages of the WARN lines so far. */
     public List<String> warnings() {
+        return at(Level.WARN);
+    }
+
+    /** The formatted messages of the lines at {@code level} so far. */
+    public List<String> at(Level level) {
         synchronized (appender.list) {
-            return appender.list.stream().filter(e -> e.getLevel() == Level.WARN)
+            return appender.list.stream().filter(e -> e.getLevel() == level)
                     .map(ILoggingEvent::getFormattedMessage).toList();
         }
     }

@@ -275,6 +275,11 @@ public class Sandbox {
     private static <T> T awaitQuietly(Future<T> future) {
         try {
             return future.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            // the caller is being stopped: give up the rest, keep its interrupt
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return null;
         } catch (Exception e) {
             future.cancel(true);
             return null;
