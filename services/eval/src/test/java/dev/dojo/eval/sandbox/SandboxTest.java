@@ -337,9 +337,16 @@ class SandboxTest {
                         StandardCharsets.UTF_8));
     }
 
+    /**
+     * The interpreter running the harness: its arguments are the runtime's own ({@code -I -S -B <harness>}). The
+     * wrappers before it (the trusted shell, setpriv, prlimit, bubblewrap) carry the same command line at their
+     * end, and the shell is still the host's root until it execs setpriv: matching them raced (CI, session 12).
+     */
     private static Optional<ProcessHandle> harnessProcess() {
+        List<String> runtimeArguments = List.of("-I", "-S", "-B", LanguageRuntime.HARNESS_PATH);
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().commandLine().orElse("").endsWith(LanguageRuntime.HARNESS_PATH))
+                .filter(process -> process.info().arguments().map(List::of).orElse(List.of())
+                        .equals(runtimeArguments))
                 .findFirst();
     }
 
