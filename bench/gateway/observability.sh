@@ -22,6 +22,8 @@
 #      OFF_ENV: the "off" main's env instead of the default, to compare two ways of observing side by side; a
 #      literal $ON_ENV in it stands for the "on" main's tracing env (run I in RESULTS.md compared two server-span
 #      filters that way, ADR 0039)
+#      OFF_JAR: the "off" main's jar instead of MAIN_JAR: with OFF_ENV='$ON_ENV', an earlier build against this one
+#      (run K in RESULTS.md: the edge's head sampling, ADR 0070)
 # Needs wrk, nginx, java 17, main's jar and the Zipkin jar (./mvnw -pl services/main,launcher -am package -DskipTests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -38,7 +40,8 @@ command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit
 [ -x /usr/sbin/nginx ] || { echo "nginx is missing (apt-get install nginx)"; exit 1; }
 MAIN_JAR="${MAIN_JAR:-$(ls "$ROOT"/services/main/target/dojo-main-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
 ZIPKIN_JAR="${ZIPKIN_JAR:-$ROOT/launcher/target/zipkin/zipkin-server.jar}"
-[ -f "$MAIN_JAR" ] && [ -f "$ZIPKIN_JAR" ] \
+OFF_JAR="${OFF_JAR:-$MAIN_JAR}"
+[ -f "$MAIN_JAR" ] && [ -f "$OFF_JAR" ] && [ -f "$ZIPKIN_JAR" ] \
   || { echo "needs main's jar and $ZIPKIN_JAR: ./mvnw -pl services/main,launcher -am package -DskipTests"; exit 1; }
 WORK="$(bench_workdir observability-bench)"; chmod 755 "$WORK"
 wait_for() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1"; exit 1; }
@@ -68,11 +71,11 @@ wait_for "$BACKEND_URL/ping"
 QUERY_PORT=$ZIPKIN_PORT MEM_MAX_SPANS=50000 java -Xmx256m -XX:+UseSerialGC -jar "$ZIPKIN_JAR" > "$WORK/zipkin.log" 2>&1 & PIDS+=($!)
 wait_for "http://127.0.0.1:$ZIPKIN_PORT/health"
 
-start_main() { # $1 = port, $2 = management port, rest = env
-  local port=$1 mgmt=$2; shift 2
+start_main() { # $1 = port, $2 = management port, $3 = jar, rest = env
+  local port=$1 mgmt=$2 jar=$3; shift 3
   # shellcheck disable=SC2086
   env "$@" MICRONAUT_SERVER_PORT="$port" DOJO_MANAGEMENT_PORT="$mgmt" DOJO_USERS_URL="$BACKEND_URL" \
-    java $MAIN_JAVA_OPTS -jar "$MAIN_JAR" > "$WORK/main-$port.log" 2>&1 & PIDS+=($!)
+    java $MAIN_JAVA_OPTS -jar "$jar" > "$WORK/main-$port.log" 2>&1 & PIDS+=($!)
   wait_for "http://127.0.0.1:$port/health/readiness"
 }
 ON_ENV="OTEL_TRACES_EXPORTER=zipkin OTEL_TRACES_SAMPLER_ARG=0.1 OTEL_EXPORTER_ZIPKIN_ENDPOINT=http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
@@ -80,14 +83,14 @@ OFF_ENV="${OFF_ENV:-DOJO_METRICS_ENABLED=false DOJO_TRACING_ENABLED=false}"
 OFF_ENV="${OFF_ENV//\$ON_ENV/$ON_ENV}"
 set -f # the env lists are split into words, never globbed ("/**")
 # shellcheck disable=SC2086
-start_main $OFF_PORT $OFF_MGMT $OFF_ENV; OFF_PID=${PIDS[-1]}
+start_main $OFF_PORT $OFF_MGMT "$OFF_JAR" $OFF_ENV; OFF_PID=${PIDS[-1]}
 # shellcheck disable=SC2086
-start_main $ON_PORT $ON_MGMT $ON_ENV ${ON_EXTRA_ENV:-}; ON_PID=${PIDS[-1]}
+start_main $ON_PORT $ON_MGMT "$MAIN_JAR" $ON_ENV ${ON_EXTRA_ENV:-}; ON_PID=${PIDS[-1]}
 set +f
 if [[ "$OFF_ENV" == *DOJO_METRICS_ENABLED=false* ]] && curl -fs -o /dev/null "http://127.0.0.1:$OFF_MGMT/prometheus"; then
   echo "off still serves /prometheus"; exit 1
 fi
-echo "off: $OFF_ENV"
+echo "off: $OFF_ENV${OFF_JAR:+ ($OFF_JAR)}"
 [[ "${ON_EXTRA_ENV:-}" == *DOJO_METRICS_ENABLED=false* ]] || curl -fs -o /dev/null "http://127.0.0.1:$ON_MGMT/prometheus" \
   || { echo "on serves no /prometheus"; exit 1; }
 echo "on: metrics and traces${ON_EXTRA_ENV:+, with $ON_EXTRA_ENV}"
