@@ -108,6 +108,15 @@ class EdgeSpanFilterTest extends AgainstOneFakeService {
     }
 
     @Test
+    void anOversizedOrMalformedTracestateIsDroppedNotPassedOn() {
+        for (String state : new String[] {"k=" + "v".repeat(4000), "no equals sign", "a=1,,,=2", "UPPER=case"}) {
+            Matcher sent = forwarded("00-" + TRACE + "-" + CALLER_SPAN + "-00", state);
+            assertEquals(TRACE, sent.group(1), state + ": the caller's trace still continues");
+            assertNull(services.last().header("tracestate"), state);
+        }
+    }
+
+    @Test
     void linesWrittenWhileServingAnUnkeptTraceCarryItsTraceId() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         OpenTelemetryAppender otel = (OpenTelemetryAppender) root.getAppender("otel");
