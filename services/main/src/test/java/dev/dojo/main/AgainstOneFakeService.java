@@ -9,6 +9,11 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A {@code @MicronautTest} of main whose three routes all lead to one stand-in ({@link FakeService} "all"), stopped
@@ -16,6 +21,9 @@ import java.util.Map;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AgainstOneFakeService implements TestPropertyProvider {
+
+    /** A W3C traceparent as main sends it on: version 00, trace id, parent span id, flags. */
+    private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-(0[01])");
 
     protected final FakeService services = FakeService.start("all");
 
@@ -41,6 +49,21 @@ public abstract class AgainstOneFakeService implements TestPropertyProvider {
             request.header("tracestate", tracestate);
         }
         return Http.send(request);
+    }
+
+    /**
+     * Sends GET {@code path} through main as {@link #getWithTraceHeaders} does and returns the {@code traceparent}
+     * the service received, as groups 1 (trace id), 2 (parent span id) and 3 (flags); fails if main answered 5xx or
+     * the service received none, or a malformed one.
+     */
+    protected Matcher forwardedTraceparent(String path, String traceparent, String tracestate) {
+        HttpResponse<String> response = getWithTraceHeaders(path, traceparent, tracestate);
+        assertTrue(response.statusCode() < 500, path + " " + response.statusCode() + " " + response.body());
+        String sent = services.last().header("traceparent");
+        assertNotNull(sent, path + ": no traceparent reached the service");
+        Matcher matcher = TRACEPARENT.matcher(sent);
+        assertTrue(matcher.matches(), path + ": " + sent);
+        return matcher;
     }
 
     @Override

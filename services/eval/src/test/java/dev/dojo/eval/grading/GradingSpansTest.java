@@ -1,22 +1,17 @@
 package dev.dojo.eval.grading;
 
 import dev.dojo.eval.sandbox.SandboxBusyException;
+import dev.dojo.testing.tracing.EndedSpans;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GradingSpansTest {
 
-    private final List<SpanData> ended = new CopyOnWriteArrayList<>();
-    private final SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(new Collect()).build();
+    private final EndedSpans spans = new EndedSpans();
+    private final SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(spans).build();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final GradingTelemetry telemetry = new GradingTelemetry(registry,
             OpenTelemetrySdk.builder().setTracerProvider(tracing).build(), new GradingQueue(GradingTelemetryTest.settings()));
@@ -89,7 +84,7 @@ class GradingSpansTest {
     void aRefusalBeforeTheSandboxEndsTheGradeSpanNamingTheReason() {
         telemetry.start("python").failed(new SandboxBusyException());
 
-        assertEquals(1, ended.size(), "no sandbox run span");
+        assertEquals(1, spans.count(), "no sandbox run span");
         SpanData grade = span("grade");
         assertEquals("busy", grade.getAttributes().get(GradingTelemetry.REFUSED));
         assertEquals(StatusCode.ERROR, grade.getStatus().getStatusCode());
@@ -97,8 +92,8 @@ class GradingSpansTest {
     }
 
     private SpanData span(String name) {
-        return ended.stream().filter(s -> s.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no ended span \"" + name + "\" among " + ended));
+        return spans.all().stream().filter(s -> s.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no ended span \"" + name + "\" among " + spans.all()));
     }
 
     private static String sleep(long millis) {
@@ -108,33 +103,5 @@ class GradingSpansTest {
             Thread.currentThread().interrupt();
         }
         return "ran";
-    }
-
-    /** Keeps every span the SDK ends, as an exporter would receive it. */
-    private final class Collect implements SpanProcessor {
-
-        @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-        }
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {
-            ended.add(span.toSpanData());
-        }
-
-        @Override
-        public boolean isEndRequired() {
-            return true;
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }
