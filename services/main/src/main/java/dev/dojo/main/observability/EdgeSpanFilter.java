@@ -1,10 +1,9 @@
 package dev.dojo.main.observability;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -13,6 +12,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.tracing.opentelemetry.OpenTelemetryPropagationContext;
 import io.micronaut.tracing.opentelemetry.instrument.util.OpenTelemetryExclusionsConfiguration;
+import io.micronaut.web.router.RouteAttributes;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
@@ -77,9 +77,7 @@ public class EdgeSpanFilter implements Ordered {
         if (request.getAttribute(CONTEXT).orElse(null) instanceof Context context) {
             // ended once, even if an error route answers the same request again
             request.setAttribute(CONTEXT, Boolean.FALSE);
-            Throwable failure = response.getAttribute(HttpAttributes.EXCEPTION).orElse(null) instanceof Throwable t
-                    ? t : null;
-            instrumenter.end(context, request, response, failure);
+            instrumenter.end(context, request, response, RouteAttributes.getException(response).orElse(null));
         }
     }
 
