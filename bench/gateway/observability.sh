@@ -90,7 +90,7 @@ set +f
 if [[ "$OFF_ENV" == *DOJO_METRICS_ENABLED=false* ]] && curl -fs -o /dev/null "http://127.0.0.1:$OFF_MGMT/prometheus"; then
   echo "off still serves /prometheus"; exit 1
 fi
-echo "off: $OFF_ENV${OFF_JAR:+ ($OFF_JAR)}"
+echo "off: $OFF_ENV$([ "$OFF_JAR" = "$MAIN_JAR" ] || echo " ($OFF_JAR)")"
 [[ "${ON_EXTRA_ENV:-}" == *DOJO_METRICS_ENABLED=false* ]] || curl -fs -o /dev/null "http://127.0.0.1:$ON_MGMT/prometheus" \
   || { echo "on serves no /prometheus"; exit 1; }
 echo "on: metrics and traces${ON_EXTRA_ENV:+, with $ON_EXTRA_ENV}"

@@ -34,9 +34,6 @@ import java.util.function.Predicate;
 @Requires(beans = OpenTelemetry.class)
 public class EdgeSpanFilter implements Ordered {
 
-    /** Where application.yml points micronaut-tracing's own server filter: a path no route has. */
-    public static final String LIBRARY_FILTER_PATH = "/_server-spans-are-made-by-EdgeSpanFilter";
-
     /** the request's server span context while it is open; FALSE once ended, or when the trace is not kept */
     private static final String CONTEXT = EdgeSpanFilter.class.getName() + ".context";
 

@@ -63,10 +63,11 @@ class TraceForwardingTest extends AgainstOneFakeService {
 
     @Test
     void aTracestateTravelsOnlyWithTheTraceItBelongsTo() {
-        assertEquals(TRACE, forwarded("/ping", "00-" + TRACE + "-" + CALLER_SPAN + "-01", "vendor=abc").group(1));
+        assertEquals(TRACE,
+                forwardedTraceparent("/ping", "00-" + TRACE + "-" + CALLER_SPAN + "-01", "vendor=abc").group(1));
         assertEquals("vendor=abc", services.last().header("tracestate"), "the caller's trace continues with it");
 
-        Matcher fresh = forwarded("/ping", "garbage", "evil=1");
+        Matcher fresh = forwardedTraceparent("/ping", "garbage", "evil=1");
         assertNotEquals(TRACE, fresh.group(1));
         assertNull(services.last().header("tracestate"), "a new trace carries no state of the caller's");
     }
@@ -76,7 +77,4 @@ class TraceForwardingTest extends AgainstOneFakeService {
         return forwardedTraceparent(path, traceparent, null);
     }
 
-    private Matcher forwarded(String path, String traceparent, String tracestate) {
-        return forwardedTraceparent(path, traceparent, tracestate);
-    }
 }
