@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.dojo.main.AgainstOneFakeService;
+import dev.dojo.main.Http;
 import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.proxy.UpstreamFailure;
 import dev.dojo.testing.Eventually;
@@ -112,6 +113,30 @@ class EdgeSpanFilterTest extends AgainstOneFakeService {
             assertEquals(TRACE, sent.group(1), state + ": the caller's trace still continues");
             assertNull(services.last().header("tracestate"), state);
         }
+    }
+
+    @Test
+    void hostileTraceparentsStartANewUnkeptTrace() {
+        for (String forged : new String[] {"00-" + TRACE.toUpperCase() + "-" + CALLER_SPAN + "-01",
+            "00-" + TRACE + "-" + CALLER_SPAN + "-01-" + "f".repeat(4000), "00-" + TRACE + "-" + CALLER_SPAN + "-1",
+            " 00-" + TRACE + "-" + CALLER_SPAN + "-01x"}) {
+            Matcher sent = forwarded(forged, null);
+            assertNotEquals(TRACE, sent.group(1), forged);
+            assertEquals("00", sent.group(3), forged);
+        }
+    }
+
+    @Test
+    void ofTwoTraceparentsTheFirstDecidesAndOnlyMainsOneIsPassedOn() {
+        int before = spans.count();
+        String other = "0af7651916cd43dd8448eb211c80319c";
+        String answer = Http.raw("127.0.0.1", server.getPort(), "GET /ping HTTP/1.1\r\nHost: x\r\n"
+                + "traceparent: 00-" + TRACE + "-" + CALLER_SPAN + "-00\r\n"
+                + "traceparent: 00-" + other + "-" + CALLER_SPAN + "-01\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+        String sent = services.last().header("traceparent");
+        assertTrue(sent.matches("00-" + TRACE + "-[0-9a-f]{16}-00"), "one value, the first caller's trace: " + sent);
+        assertEquals(before, spans.count(), "the sampled second header kept nothing");
     }
 
     @Test
