@@ -7,14 +7,18 @@
 #        exported to a real Zipkin server (launcher/target/zipkin/zipkin-server.jar, in-memory) with
 #        OTEL_TRACES_SAMPLER_ARG=0.1 (10 % of new traces kept); Prometheus scrapes it every SCRAPE seconds meanwhile
 # Paths: GET /ping and GET /users (a users read), both proxied to users' routes. Backend: a stand-in (nginx serving
-# users' bodies; the harshest case, main's own cost is the whole difference) or BACKEND_URL=http://… (a running users).
+# users' bodies; the harshest case, main's own cost is the whole difference), BACKEND=users (the real users service,
+# its packaged jar started here on a fresh database of the machine's PostgreSQL with the two demo accounts, its own
+# metrics and tracing off so it serves both mains alike: the platform's throughput through main) or
+# BACKEND_URL=http://… (a running users).
 # Prints per round and path the requests/s of each and main's CPU time per request (its process, /proc), the
 # throughput ratio on/off and the CPU ratio off/on (the throughput ratio main alone would reach on an otherwise idle
 # machine where it is the bottleneck; steadier than throughput on a loaded machine), their medians (goal ≥ 0.9),
 # the load average before the run and each round, the spans Zipkin received and the number of series main exports.
 #
 # Usage: bench/gateway/observability.sh [seconds-per-round]
-# Env: ROUNDS=5 CONNECTIONS=32 THREADS=2 WARMUP=20 SCRAPE=5 MAIN_JAR MAIN_JAVA_OPTS ZIPKIN_JAR BACKEND_URL
+# Env: ROUNDS=5 CONNECTIONS=32 THREADS=2 WARMUP=20 SCRAPE=5 ZIPKIN_NICE=19 MAIN_JAR MAIN_JAVA_OPTS ZIPKIN_JAR BACKEND BACKEND_URL
+#      BACKEND=users: USERS_JAR (services/users/target/dojo-users-*.jar), PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
 #      JFR_DIR: record both mains with JFR (settings=profile) from after the warm-up to the end, written there as
 #      off.jfr and on.jfr; bench/gateway/jfr-shares.sh prints where each spent its CPU
 #      ON_EXTRA_ENV: more env for the "on" main, to split the cost: "DOJO_TRACING_ENABLED=false" (metrics only) or
@@ -22,12 +26,16 @@
 #      OFF_ENV: the "off" main's env instead of the default, to compare two ways of observing side by side; a
 #      literal $ON_ENV in it stands for the "on" main's tracing env (run I in RESULTS.md compared two server-span
 #      filters that way, ADR 0039)
+#      TOGETHER=1: both mains loaded at the same time in every round, each by its own wrk (THREADS=1 each), so
+#      whatever else the machine does in a round weighs on both alike; the ratio is then that of the two mains'
+#      costs per request while they share the cores (the default loads one main at a time, in alternating order)
 #      OFF_JAR: the "off" main's jar instead of MAIN_JAR: with OFF_ENV='$ON_ENV', an earlier build against this one
 #      (run K in RESULTS.md: the edge's head sampling, ADR 0070)
 # Needs wrk, nginx, java 17, main's jar and the Zipkin jar (./mvnw -pl services/main,launcher -am package -DskipTests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-DURATION="${1:-10}"; ROUNDS="${ROUNDS:-5}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"
+DURATION="${1:-10}"; ROUNDS="${ROUNDS:-5}"; CONNECTIONS="${CONNECTIONS:-32}"; TOGETHER="${TOGETHER:-0}"
+THREADS="${THREADS:-$([ "$TOGETHER" = 1 ] && echo 1 || echo 2)}"
 WARMUP="${WARMUP:-20}"; SCRAPE="${SCRAPE:-5}"
 BACKEND_PORT=18191; OFF_PORT=18192; ON_PORT=18193; ZIPKIN_PORT=18194; OFF_MGMT=18195; ON_MGMT=18196
 # main's recommended flags (docs/gateway.md, "JVM flags")
@@ -47,7 +55,17 @@ WORK="$(bench_workdir observability-bench)"; chmod 755 "$WORK"
 wait_for() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1"; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-if [ -z "${BACKEND_URL:-}" ]; then
+if [ "${BACKEND:-}" = users ] && [ -z "${BACKEND_URL:-}" ]; then
+  USERS_JAR="${USERS_JAR:-$(ls "$ROOT"/services/users/target/dojo-users-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
+  [ -f "$USERS_JAR" ] || { echo "no users jar: ./mvnw -pl services/users -am package -DskipTests"; exit 1; }
+  PG=(psql -q -h "${PG_HOST:-127.0.0.1}" -p "${PG_PORT:-5432}" -U "${PG_USER:-postgres}" -v ON_ERROR_STOP=1 -d postgres)
+  "${PG[@]}" -c "DROP DATABASE IF EXISTS obsbench" -c "CREATE DATABASE obsbench"
+  DATASOURCES_DEFAULT_URL="jdbc:postgresql://${PG_HOST:-127.0.0.1}:${PG_PORT:-5432}/obsbench" \
+    DATASOURCES_DEFAULT_USERNAME="${PG_USER:-postgres}" DOJO_SEED_DEMO=true MICRONAUT_SERVER_PORT=$BACKEND_PORT \
+    DOJO_MANAGEMENT_PORT=18197 DOJO_METRICS_ENABLED=false DOJO_TRACING_ENABLED=false \
+    java -XX:+UseSerialGC -Xmx256m -jar "$USERS_JAR" > "$WORK/users.log" 2>&1 & PIDS+=($!)
+  BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"; BACKEND_NAME="the real users service ($USERS_JAR, PostgreSQL)"
+elif [ -z "${BACKEND_URL:-}" ]; then
   mkdir -p "$WORK/backend"
   printf '%s' '{"status":"success","data":{"users":[{"id":2,"username":"michaelherman","email":"michael@mherman.org","created_at":"2026-11-26T04:00:00Z"},{"id":1,"username":"michael","email":"michael@realpython.com","created_at":"2026-11-26T04:00:00Z"}]}}' \
     > "$WORK/backend/users.json"
@@ -68,7 +86,10 @@ fi
 wait_for "$BACKEND_URL/ping"
 
 # bounded in-memory storage: Zipkin's default 500,000 spans runs a 256 MB heap out of memory within the warm-up
-QUERY_PORT=$ZIPKIN_PORT MEM_MAX_SPANS=50000 java -Xmx256m -XX:+UseSerialGC -jar "$ZIPKIN_JAR" > "$WORK/zipkin.log" 2>&1 & PIDS+=($!)
+# at the lowest priority (ZIPKIN_NICE): on this machine Zipkin shares main's cores, where a real one has its own, and
+# its work on the spans it receives (during "on" rounds only) would otherwise be counted against the "on" main
+QUERY_PORT=$ZIPKIN_PORT MEM_MAX_SPANS=50000 nice -n "${ZIPKIN_NICE:-19}" java -Xmx256m -XX:+UseSerialGC \
+  -jar "$ZIPKIN_JAR" > "$WORK/zipkin.log" 2>&1 & PIDS+=($!); ZIPKIN_PID=${PIDS[-1]}
 wait_for "http://127.0.0.1:$ZIPKIN_PORT/health"
 
 start_main() { # $1 = port, $2 = management port, $3 = jar, rest = env
@@ -98,7 +119,8 @@ echo "on: metrics and traces${ON_EXTRA_ENV:+, with $ON_EXTRA_ENV}"
 ( while sleep "$SCRAPE"; do curl -fs -o /dev/null "http://127.0.0.1:$ON_MGMT/prometheus" || true; done ) & PIDS+=($!)
 
 echo "observability overhead: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), kernel $(uname -r)"
-echo "backend: $BACKEND_NAME; wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS alternating rounds"
+echo "backend: $BACKEND_NAME; wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS" \
+  "$([ "$TOGETHER" = 1 ] && echo "rounds, both mains loaded together" || echo "alternating rounds")"
 echo "load average before: $(load)"
 # one run: requests/s and main's CPU time per request (µs; utime+stime of its process over the run, /proc)
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -124,9 +146,14 @@ if [ -n "${JFR_DIR:-}" ]; then
   done
 fi
 declare -A RATIOS CPU_RATIOS
+ZIPKIN_TICKS=$(ticks "$ZIPKIN_PID"); ON_TICKS=$(ticks "$ON_PID")
 for r in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do
-    if (( r % 2 )); then
+    if [ "$TOGETHER" = 1 ]; then
+      measure $OFF_PORT "$OFF_PID" "$path" "$DURATION" > "$WORK/off.out" & off_job=$!
+      measure $ON_PORT "$ON_PID" "$path" "$DURATION" > "$WORK/on.out" & on_job=$!
+      wait "$off_job" "$on_job"; off=$(cat "$WORK/off.out"); on=$(cat "$WORK/on.out")
+    elif (( r % 2 )); then
       off=$(measure $OFF_PORT "$OFF_PID" "$path" "$DURATION"); on=$(measure $ON_PORT "$ON_PID" "$path" "$DURATION")
     else
       on=$(measure $ON_PORT "$ON_PID" "$path" "$DURATION"); off=$(measure $OFF_PORT "$OFF_PID" "$path" "$DURATION")
@@ -146,6 +173,8 @@ for path in "${PATHS[@]}"; do
     "main's CPU per request off/on $(median ${CPU_RATIOS[$path]}) (rounds:${CPU_RATIOS[$path]})"
 done
 echo "load average after: $(load)"
+echo "CPU time over the rounds: on main $(( ($(ticks "$ON_PID") - ON_TICKS) / $(getconf CLK_TCK) )) s," \
+  "Zipkin $(( ($(ticks "$ZIPKIN_PID") - ZIPKIN_TICKS) / $(getconf CLK_TCK) )) s (nice ${ZIPKIN_NICE:-19})"
 if [ -n "${JFR_DIR:-}" ]; then
   jcmd "$OFF_PID" JFR.stop name=bench >/dev/null; jcmd "$ON_PID" JFR.stop name=bench >/dev/null
   echo "JFR recordings: $JFR_DIR/off.jfr, $JFR_DIR/on.jfr (bench/gateway/jfr-shares.sh $JFR_DIR)"
