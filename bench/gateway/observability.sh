@@ -136,7 +136,13 @@ measure() { # $1 = port, $2 = main's pid, $3 = path, $4 = seconds â†’ "rps cpu-Â
 PATHS=(/ping /users)
 echo "warm-up ${WARMUP}s per path and mode"
 for path in "${PATHS[@]}"; do
-  measure $OFF_PORT "$OFF_PID" "$path" "$WARMUP" >/dev/null; measure $ON_PORT "$ON_PID" "$path" "$WARMUP" >/dev/null
+  if [ "$TOGETHER" = 1 ]; then
+    measure $OFF_PORT "$OFF_PID" "$path" "$WARMUP" >/dev/null & off_job=$!
+    measure $ON_PORT "$ON_PID" "$path" "$WARMUP" >/dev/null & on_job=$!
+    wait "$off_job" "$on_job"
+  else
+    measure $OFF_PORT "$OFF_PID" "$path" "$WARMUP" >/dev/null; measure $ON_PORT "$ON_PID" "$path" "$WARMUP" >/dev/null
+  fi
 done
 if [ -n "${JFR_DIR:-}" ]; then
   mkdir -p "$JFR_DIR"
