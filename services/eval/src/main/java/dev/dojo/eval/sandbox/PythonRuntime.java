@@ -134,7 +134,8 @@ public class PythonRuntime implements LanguageRuntime {
             process.getOutputStream().close();
             try {
                 if (!process.waitFor(probeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
+                    // reaped before the refusal: a killed probe that is still dying must not outlive the answer
+                    process.destroyForcibly().waitFor(1, TimeUnit.SECONDS);
                     throw new SandboxUnavailableException(command.get(0) + " did not answer within "
                             + probeLimit.toMillis() + " ms");
                 }
