@@ -18,7 +18,8 @@
 #
 # Usage: bench/gateway/observability.sh [seconds-per-round]
 # Env: ROUNDS=5 CONNECTIONS=32 THREADS=2 WARMUP=20 SCRAPE=5 ZIPKIN_NICE=19 MAIN_JAR MAIN_JAVA_OPTS ZIPKIN_JAR BACKEND BACKEND_URL
-#      BACKEND=users: USERS_JAR (services/users/target/dojo-users-*.jar), PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
+#      BACKEND=users: USERS_JAR (services/users/target/dojo-users-*.jar), PG_URL=jdbc:postgresql://127.0.0.1:5432
+#      PG_USER=postgres
 #      JFR_DIR: record both mains with JFR (settings=profile) from after the warm-up to the end, written there as
 #      off.jfr and on.jfr; bench/gateway/jfr-shares.sh prints where each spent its CPU
 #      ON_EXTRA_ENV: more env for the "on" main, to split the cost: "DOJO_TRACING_ENABLED=false" (metrics only) or
@@ -56,14 +57,8 @@ wait_for() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; s
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 if [ "${BACKEND:-}" = users ] && [ -z "${BACKEND_URL:-}" ]; then
-  USERS_JAR="${USERS_JAR:-$(ls "$ROOT"/services/users/target/dojo-users-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
-  [ -f "$USERS_JAR" ] || { echo "no users jar: ./mvnw -pl services/users -am package -DskipTests"; exit 1; }
-  PG=(psql -q -h "${PG_HOST:-127.0.0.1}" -p "${PG_PORT:-5432}" -U "${PG_USER:-postgres}" -v ON_ERROR_STOP=1 -d postgres)
-  "${PG[@]}" -c "DROP DATABASE IF EXISTS obsbench" -c "CREATE DATABASE obsbench"
-  DATASOURCES_DEFAULT_URL="jdbc:postgresql://${PG_HOST:-127.0.0.1}:${PG_PORT:-5432}/obsbench" \
-    DATASOURCES_DEFAULT_USERNAME="${PG_USER:-postgres}" DOJO_SEED_DEMO=true MICRONAUT_SERVER_PORT=$BACKEND_PORT \
-    DOJO_MANAGEMENT_PORT=18197 DOJO_METRICS_ENABLED=false DOJO_TRACING_ENABLED=false \
-    java -XX:+UseSerialGC -Xmx256m -jar "$USERS_JAR" > "$WORK/users.log" 2>&1 & PIDS+=($!)
+  fresh_database obsbench
+  start_users $BACKEND_PORT obsbench DOJO_SEED_DEMO=true DOJO_METRICS_ENABLED=false DOJO_TRACING_ENABLED=false
   BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"; BACKEND_NAME="the real users service ($USERS_JAR, PostgreSQL)"
 elif [ -z "${BACKEND_URL:-}" ]; then
   mkdir -p "$WORK/backend"
@@ -133,13 +128,17 @@ measure() { # $1 = port, $2 = main's pid, $3 = path, $4 = seconds â†’ "rps cpu-Â
     / requests in / {n = $1} /Requests\/sec/ {r = $2}
     END {printf "%.0f %.1f", r, n ? t * 1e6 / hz / n : 0}' <<< "$out"
 }
+together() { # $1 = path, $2 = seconds: both mains loaded at once, their measures in $WORK/off.out and on.out
+  local off_job on_job
+  measure $OFF_PORT "$OFF_PID" "$1" "$2" > "$WORK/off.out" & off_job=$!
+  measure $ON_PORT "$ON_PID" "$1" "$2" > "$WORK/on.out" & on_job=$!
+  wait "$off_job" "$on_job"
+}
 PATHS=(/ping /users)
 echo "warm-up ${WARMUP}s per path and mode"
 for path in "${PATHS[@]}"; do
   if [ "$TOGETHER" = 1 ]; then
-    measure $OFF_PORT "$OFF_PID" "$path" "$WARMUP" >/dev/null & off_job=$!
-    measure $ON_PORT "$ON_PID" "$path" "$WARMUP" >/dev/null & on_job=$!
-    wait "$off_job" "$on_job"
+    together "$path" "$WARMUP"
   else
     measure $OFF_PORT "$OFF_PID" "$path" "$WARMUP" >/dev/null; measure $ON_PORT "$ON_PID" "$path" "$WARMUP" >/dev/null
   fi
@@ -156,9 +155,7 @@ ZIPKIN_TICKS=$(ticks "$ZIPKIN_PID"); ON_TICKS=$(ticks "$ON_PID")
 for r in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do
     if [ "$TOGETHER" = 1 ]; then
-      measure $OFF_PORT "$OFF_PID" "$path" "$DURATION" > "$WORK/off.out" & off_job=$!
-      measure $ON_PORT "$ON_PID" "$path" "$DURATION" > "$WORK/on.out" & on_job=$!
-      wait "$off_job" "$on_job"; off=$(cat "$WORK/off.out"); on=$(cat "$WORK/on.out")
+      together "$path" "$DURATION"; off=$(cat "$WORK/off.out"); on=$(cat "$WORK/on.out")
     elif (( r % 2 )); then
       off=$(measure $OFF_PORT "$OFF_PID" "$path" "$DURATION"); on=$(measure $ON_PORT "$ON_PID" "$path" "$DURATION")
     else

@@ -9,38 +9,23 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
-PG_USER="${PG_USER:-postgres}"
-PG_HOSTPORT="${PG_URL#jdbc:postgresql://}"
-USERS_JAR="${USERS_JAR:-$(ls "$ROOT"/services/users/target/dojo-users-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
-[ -n "$USERS_JAR" ] || { echo "no users jar: ./mvnw -pl services/users -am package -DskipTests"; exit 1; }
 SMALL_PORT=18191
 BIG_PORT=18192
 . "$ROOT/bench/lib.sh"
 WORK="$(bench_workdir gateway-users)"
 LOGS="$WORK"
 
-sql() { # $1 = database, $2 = statement
-  psql -q -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -c "$2"
-}
-for db in gwbench_small gwbench_big; do
-  sql postgres "DROP DATABASE IF EXISTS $db"
-  sql postgres "CREATE DATABASE $db"
-done
-
-start_users() { # $1 = port, $2 = database, $3 = seed demo accounts
-  MICRONAUT_SERVER_PORT=$1 DATASOURCES_DEFAULT_URL="$PG_URL/$2" DATASOURCES_DEFAULT_USERNAME="$PG_USER" \
-    DOJO_SEED_DEMO=$3 java -XX:+UseSerialGC -Xmx256m -jar "$USERS_JAR" > "$LOGS/users-$2.log" 2>&1 & PIDS+=($!)
-}
-start_users $SMALL_PORT gwbench_small true
-start_users $BIG_PORT gwbench_big false
+fresh_database gwbench_small
+fresh_database gwbench_big
+start_users $SMALL_PORT gwbench_small DOJO_SEED_DEMO=true
+start_users $BIG_PORT gwbench_big DOJO_SEED_DEMO=false
 for port in $SMALL_PORT $BIG_PORT; do
   for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/readiness" && break; sleep 0.5; done
   curl -fs -o /dev/null "http://127.0.0.1:$port/health/readiness" \
     || { echo "users on $port did not start:"; tail -20 "$LOGS"/users-*.log; exit 1; }
 done
 # accounts written straight into the table (registering 1,000 users through bcrypt would take minutes)
-sql gwbench_big "INSERT INTO users (username, email, password)
+pg_sql gwbench_big "INSERT INTO users (username, email, password)
   SELECT 'user' || lpad(i::text, 5, '0'), 'user' || lpad(i::text, 5, '0') || '@example.org', 'x'
   FROM generate_series(1, 1000) AS i"
 sleep 2 # users' read cache holds GET /users for up to 1 s
