@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class LauncherProcess extends ChildProcess {
 
     static final Pattern READY = Pattern.compile("^Dojo is ready at (http://localhost:(\\d+))$");
+    /** The banner's last line: the ready line comes first, so a test reading the banner waits for this one. */
+    static final Pattern BANNER_END = Pattern.compile("^Press Ctrl-C to stop\\.$");
 
     static LauncherProcess start(String testName, String... args) throws IOException {
         String jar = System.getProperty("dojo.launcher.jar", "target/dojo-launcher-" + Version.PROJECT + ".jar");
@@ -35,7 +37,7 @@ final class LauncherProcess extends ChildProcess {
         super(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
     }
 
-    /** A whole platform on random ports with its data in {@code dataDir}, once it said it is ready (or fails). */
+    /** A whole platform on random ports with its data in {@code dataDir}, once its whole banner is out (or fails). */
     static LauncherProcess startPlatform(String testName, Path dataDir, Duration within, String... args)
             throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of("--random-ports", "--data-dir", dataDir.toString()));
@@ -43,6 +45,8 @@ final class LauncherProcess extends ChildProcess {
         LauncherProcess launcher = start(testName, all.toArray(String[]::new));
         launcher.ready = launcher.awaitLine(READY, within)
                 .orElseThrow(() -> new AssertionError("no ready line; output:\n" + launcher.output()));
+        launcher.awaitLine(BANNER_END, Duration.ofSeconds(10))
+                .orElseThrow(() -> new AssertionError("banner not finished; output:\n" + launcher.output()));
         return launcher;
     }
 
