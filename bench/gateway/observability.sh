@@ -176,6 +176,13 @@ for path in "${PATHS[@]}"; do
     "main's CPU per request off/on $(median ${CPU_RATIOS[$path]}) (rounds:${CPU_RATIOS[$path]})"
 done
 echo "load average after: $(load)"
+jit() { # $1 = pid → the JIT's work over the JVM's life (HotSpot's perf counters): code recompiled after the code
+  # cache's sweeper flushed it shows here, not in the request path
+  jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/^sun.ci.totalCompiles=/ {n = $2} /^sun.ci.(standard|osr)Time=/ {t += $2}
+    /^sun.os.hrt.frequency=/ {f = $2} /^sun.ci.nmethodCodeSize=/ {c = $2}
+    END {printf "%d compilations, %.1f s compiling, %.1f MB compiled code", n, f ? t / f : 0, c / 1048576}'
+}
+echo "JIT: off main $(jit "$OFF_PID"); on main $(jit "$ON_PID")"
 echo "CPU time over the rounds: on main $(( ($(ticks "$ON_PID") - ON_TICKS) / $(getconf CLK_TCK) )) s," \
   "Zipkin $(( ($(ticks "$ZIPKIN_PID") - ZIPKIN_TICKS) / $(getconf CLK_TCK) )) s (nice ${ZIPKIN_NICE:-19})"
 if [ -n "${JFR_DIR:-}" ]; then

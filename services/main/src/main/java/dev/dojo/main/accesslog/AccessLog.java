@@ -13,8 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * main's access log: one line per request, {@code HH:mm:ss.SSS main ACCESS METHOD /path STATUS 1.2ms upstream=users
  * id=<request id>}. The duration runs until the response started (a streamed body may still be flowing);
- * {@code upstream} is {@code -} for what main answered itself. {@link AccessLogFilter} writes the line of every
- * request.
+ * {@code upstream} is {@code -} for what main answered itself. {@link dev.dojo.main.observability.EdgeObservationFilter}
+ * writes the line of every request.
  * <p>
  * This runs on the event loop for every request, so it is a writer of its own rather than a logger (ADR 0034, as
  * Tomcat's and Jetty's access logs are): each thread formats its lines straight into a buffer of its own, and one

@@ -42,7 +42,7 @@ class MetricsDisabledTest extends AgainstOneFakeService {
 
         assertFalse(context.getProperty("micronaut.metrics.enabled", Boolean.class).orElseThrow());
         assertTrue(context.findBean(MeterRegistry.class).isEmpty(), "a meter registry");
-        assertTrue(context.findBean(GatewayMetricsFilter.class).isEmpty(), "the gateway timer");
+        assertTrue(context.findBean(GatewayTimers.class).isEmpty(), "the gateway timer");
         for (int port : new int[] {managementPort, server.getPort()}) {
             HttpResponse<String> scrape = get(port, "/prometheus");
             assertFalse(scrape.statusCode() == 200, port + ": " + scrape.body());

@@ -5,13 +5,10 @@ import dev.dojo.main.routing.RouteTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.order.Ordered;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
-import io.micronaut.http.annotation.ServerFilter;
+import jakarta.inject.Singleton;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,44 +22,38 @@ import java.util.concurrent.TimeUnit;
  * is limited to the health probes (application.yml, {@code micronaut.metrics.http.client.path}). One series per
  * configured prefix, never per raw path, and per standard method: any other method a caller invents is counted as
  * {@code CUSTOM}, so callers cannot grow the series without bound. Each timer is built once and kept (a Micrometer
- * lookup per request costs more than the recording).
+ * lookup per request costs more than the recording). {@link EdgeObservationFilter} calls this.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Singleton
 @Requires(bean = MeterRegistry.class)
-public class GatewayMetricsFilter implements Ordered {
-
-    private static final String ROUTE = "dojo.gatewayMetrics.route";
+public class GatewayTimers {
 
     private final RouteTable routes;
     private final MeterRegistry registry;
     /** bounded: prefixes × standard methods (+ CUSTOM) × three-digit statuses */
     private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
-    public GatewayMetricsFilter(RouteTable routes, MeterRegistry registry) {
+    public GatewayTimers(RouteTable routes, MeterRegistry registry) {
         this.routes = routes;
         this.registry = registry;
     }
 
-    @RequestFilter
-    public void start(HttpRequest<?> request) {
+    /** The proxied route {@code request} is timed under (its URI template set), or null for main's own paths. */
+    @Nullable
+    Started start(HttpRequest<?> request) {
         String path = request.getPath();
         Route route = routes.find(path).orElse(null);
         if (route == null) {
-            return;
+            return null;
         }
         String template = path.substring(0, route.match(path)) + "/**";
         BasicHttpAttributes.setUriTemplate(request, template);
-        request.setAttribute(ROUTE, new Started(route.name(), template, System.nanoTime()));
+        return new Started(route.name(), template);
     }
 
-    @ResponseFilter
-    public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getAttribute(ROUTE).orElse(null) instanceof Started started) {
-            Series series = new Series(started.upstream(), started.template(), request.getMethod().name(),
-                    response.code());
-            timers.computeIfAbsent(series, this::timer)
-                    .record(System.nanoTime() - started.nanos(), TimeUnit.NANOSECONDS);
-        }
+    void record(Started started, String method, int status, long nanos) {
+        timers.computeIfAbsent(new Series(started.upstream(), started.template(), method, status), this::timer)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Timer timer(Series series) {
@@ -73,14 +64,9 @@ public class GatewayMetricsFilter implements Ordered {
                 .register(registry);
     }
 
-    private record Started(String upstream, String template, long nanos) {
+    record Started(String upstream, String template) {
     }
 
     private record Series(String upstream, String template, String method, int status) {
-    }
-
-    @Override
-    public int getOrder() {
-        return HIGHEST_PRECEDENCE + 2;
     }
 }

@@ -2,14 +2,9 @@ package dev.dojo.main.observability;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
-import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.tracing.opentelemetry.OpenTelemetryPropagationContext;
 import io.micronaut.tracing.opentelemetry.instrument.util.OpenTelemetryExclusionsConfiguration;
 import io.micronaut.web.router.RouteAttributes;
@@ -17,6 +12,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
 import java.util.function.Predicate;
 
@@ -28,20 +24,17 @@ import java.util.function.Predicate;
  * requests in ten, on the one path every request of the platform takes (ADR 0070, docs/performance.md). A request
  * whose trace is not kept is served in the unsampled context {@link HeadSampling} gives, so its log lines and the
  * {@code traceparent} main passes on are what the SDK would have made. The library's filter is pointed at a path
- * no route has ({@code tracing.http.server.path} in application.yml).
+ * no route has ({@code tracing.http.server.path} in application.yml); {@link EdgeObservationFilter} calls this.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Singleton
 @Requires(beans = OpenTelemetry.class)
-public class EdgeSpanFilter implements Ordered {
-
-    /** the request's server span context while it is open; FALSE once ended, or when the trace is not kept */
-    private static final String CONTEXT = EdgeSpanFilter.class.getName() + ".context";
+public class EdgeSpans {
 
     private final Instrumenter<HttpRequest<?>, Object> instrumenter;
     private final HeadSampling sampling;
     private final Predicate<String> excluded;
 
-    public EdgeSpanFilter(
+    public EdgeSpans(
             @Named("micronautHttpServerTelemetryInstrumenter") Instrumenter<HttpRequest<?>, Object> instrumenter,
             HeadSampling sampling, @Nullable OpenTelemetryExclusionsConfiguration exclusions) {
         this.instrumenter = instrumenter;
@@ -50,36 +43,30 @@ public class EdgeSpanFilter implements Ordered {
         this.excluded = test == null ? path -> false : test;
     }
 
-    @RequestFilter
-    public void start(HttpRequest<?> request, MutablePropagatedContext propagated) {
-        if (request.getAttribute(CONTEXT).isPresent() || excluded.test(request.getPath())) {
-            return;
+    /**
+     * Serves {@code request} in its trace context (added to {@code propagated}): the context of its new server span
+     * when the trace is kept (returned, to be {@link #end ended}), else the unsampled one (null returned).
+     */
+    @Nullable
+    Context start(HttpRequest<?> request, MutablePropagatedContext propagated) {
+        if (excluded.test(request.getPath())) {
+            return null;
         }
         Context current = Context.current();
         Context context = sampling.unsampled(current, request);
+        Context span = null;
         if (context == null) {
             if (!instrumenter.shouldStart(current, request)) {
-                return;
+                return null;
             }
             context = instrumenter.start(current, request);
-            request.setAttribute(CONTEXT, context);
-        } else {
-            request.setAttribute(CONTEXT, Boolean.FALSE);
+            span = context;
         }
         propagated.add(new OpenTelemetryPropagationContext(context));
+        return span;
     }
 
-    @ResponseFilter
-    public void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getAttribute(CONTEXT).orElse(null) instanceof Context context) {
-            // ended once, even if an error route answers the same request again
-            request.setAttribute(CONTEXT, Boolean.FALSE);
-            instrumenter.end(context, request, response, RouteAttributes.getException(response).orElse(null));
-        }
-    }
-
-    @Override
-    public int getOrder() {
-        return ServerFilterPhase.TRACING.order();
+    void end(Context span, HttpRequest<?> request, MutableHttpResponse<?> response) {
+        instrumenter.end(span, request, response, RouteAttributes.getException(response).orElse(null));
     }
 }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * caller's. (Every new trace kept, the default in the tests: {@code proxy.TraceForwardingTest}.)
  */
 @MicronautTest
-class EdgeSpanFilterTest extends AgainstOneFakeService {
+class EdgeSpansTest extends AgainstOneFakeService {
 
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";

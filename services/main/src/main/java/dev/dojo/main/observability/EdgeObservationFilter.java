@@ -1,0 +1,81 @@
+package dev.dojo.main.observability;
+
+import dev.dojo.common.requestid.RequestIdFilter;
+import dev.dojo.main.accesslog.AccessLog;
+import dev.dojo.main.proxy.GatewayFilter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.opentelemetry.context.Context;
+
+/**
+ * What main observes of every request, in one filter: its {@link AccessLog} line, its {@link GatewayTimers gateway
+ * timer} (proxied requests, when metrics are on) and its {@link EdgeSpans server span} (when tracing is on). One
+ * request/response pair and one request attribute rather than a filter each: every filter method costs the filter
+ * runner a step on the path every request of the platform takes (docs/performance.md, issue 19). Runs right after
+ * {@link RequestIdFilter}: the id is known, and the whole chain is timed.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class EdgeObservationFilter implements Ordered {
+
+    private static final String OBSERVED = "dojo.edge.observation";
+
+    private final AccessLog accessLog;
+    @Nullable
+    private final GatewayTimers timers;
+    @Nullable
+    private final EdgeSpans spans;
+
+    public EdgeObservationFilter(AccessLog accessLog, @Nullable GatewayTimers timers, @Nullable EdgeSpans spans) {
+        this.accessLog = accessLog;
+        this.timers = timers;
+        this.spans = spans;
+    }
+
+    @RequestFilter
+    public void start(HttpRequest<?> request, MutablePropagatedContext propagated) {
+        if (request.getAttribute(OBSERVED).isPresent()) {
+            return;
+        }
+        long started = System.nanoTime();
+        // the gateway timer first: it sets the URI template that names the span
+        GatewayTimers.Started route = timers == null ? null : timers.start(request);
+        Context span = spans == null ? null : spans.start(request, propagated);
+        request.setAttribute(OBSERVED, new Observation(started, route, span));
+    }
+
+    @ResponseFilter
+    public void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        long now = System.nanoTime();
+        long started = now;
+        // untyped look-ups: this runs on the event loop for every request
+        if (request.getAttribute(OBSERVED).orElse(null) instanceof Observation observation) {
+            started = observation.started();
+            // timed and ended once, even if an error route answers the same request again
+            request.setAttribute(OBSERVED, new Observation(started, null, null));
+            if (observation.route() != null) {
+                timers.record(observation.route(), request.getMethod().name(), response.code(), now - started);
+            }
+            if (observation.span() != null) {
+                spans.end(observation.span(), request, response);
+            }
+        }
+        accessLog.record(request.getMethodName(), request.getPath(), response.code(), started,
+                String.valueOf(request.getAttribute(GatewayFilter.UPSTREAM).orElse("-")),
+                RequestIdFilter.requestId(request));
+    }
+
+    /** A request's arrival, its gateway route (null: not proxied, no metrics, or timed) and span (null: none kept). */
+    private record Observation(long started, @Nullable GatewayTimers.Started route, @Nullable Context span) {
+    }
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE + 1;
+    }
+}
