@@ -150,8 +150,16 @@ if [ -n "${JFR_DIR:-}" ]; then
     jcmd "$pid" JFR.start name=bench settings=profile filename="$(realpath "$JFR_DIR")/$mode.jfr" >/dev/null
   done
 fi
+jit() { # $1 = pid → "compilations seconds-compiling MB-of-compiled-code" so far (HotSpot's perf counters)
+  jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/^sun.ci.totalCompiles=/ {n = $2} /^sun.ci.(standard|osr)Time=/ {t += $2}
+    /^sun.os.hrt.frequency=/ {f = $2} /^sun.ci.nmethodCodeSize=/ {c = $2} END {printf "%d %.1f %.1f", n, f ? t / f : 0, c / 1048576}'
+}
+jit_during() { # $1 = label, $2 = pid, $3 = jit() at the rounds' start: the JIT's work during the rounds, and in all
+  local n0 t0 n t c; read -r n0 t0 _ <<< "$3"; read -r n t c <<< "$(jit "$2")"
+  echo "$1 main $((n - n0)) compilations, $(awk -v a="$t" -v b="$t0" 'BEGIN {printf "%.1f", a - b}') s compiling ($n, ${t} s, $c MB of code in all)"
+}
 declare -A RATIOS CPU_RATIOS
-ZIPKIN_TICKS=$(ticks "$ZIPKIN_PID"); ON_TICKS=$(ticks "$ON_PID")
+ZIPKIN_TICKS=$(ticks "$ZIPKIN_PID"); ON_TICKS=$(ticks "$ON_PID"); OFF_JIT=$(jit "$OFF_PID"); ON_JIT=$(jit "$ON_PID")
 for r in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do
     if [ "$TOGETHER" = 1 ]; then
@@ -176,13 +184,7 @@ for path in "${PATHS[@]}"; do
     "main's CPU per request off/on $(median ${CPU_RATIOS[$path]}) (rounds:${CPU_RATIOS[$path]})"
 done
 echo "load average after: $(load)"
-jit() { # $1 = pid → the JIT's work over the JVM's life (HotSpot's perf counters): code recompiled after the code
-  # cache's sweeper flushed it shows here, not in the request path
-  jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/^sun.ci.totalCompiles=/ {n = $2} /^sun.ci.(standard|osr)Time=/ {t += $2}
-    /^sun.os.hrt.frequency=/ {f = $2} /^sun.ci.nmethodCodeSize=/ {c = $2}
-    END {printf "%d compilations, %.1f s compiling, %.1f MB compiled code", n, f ? t / f : 0, c / 1048576}'
-}
-echo "JIT: off main $(jit "$OFF_PID"); on main $(jit "$ON_PID")"
+echo "JIT during the rounds: $(jit_during off "$OFF_PID" "$OFF_JIT"); $(jit_during on "$ON_PID" "$ON_JIT")"
 echo "CPU time over the rounds: on main $(( ($(ticks "$ON_PID") - ON_TICKS) / $(getconf CLK_TCK) )) s," \
   "Zipkin $(( ($(ticks "$ZIPKIN_PID") - ZIPKIN_TICKS) / $(getconf CLK_TCK) )) s (nice ${ZIPKIN_NICE:-19})"
 if [ -n "${JFR_DIR:-}" ]; then

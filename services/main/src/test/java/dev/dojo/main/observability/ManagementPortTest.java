@@ -138,6 +138,9 @@ class ManagementPortTest implements TestPropertyProvider {
         assertEquals(2.0, value(scrape, "resilience4j_circuitbreaker_calls_seconds_count{", "name=\"eval\"",
                 "kind=\"failed\""));
         assertEquals(1.0, value(scrape, "resilience4j_circuitbreaker_not_permitted_calls_total{", "name=\"eval\""));
+        // each refused request timed once, under its route and the status the caller got
+        assertEquals(3.0, value(scrape, "dojo_gateway_requests_seconds_count{", "uri=\"/exercises/**\"",
+                "status=\"503\""));
     }
 
     private String scrape() throws IOException, InterruptedException {
