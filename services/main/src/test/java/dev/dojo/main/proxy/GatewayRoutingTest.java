@@ -353,4 +353,24 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} main ACCESS GET /scores/user 200 \\d+\\.\\dms "
                 + "upstream=eval id=log-me"), line);
     }
+
+    @Test
+    void aPathCannotForgeAnAccessLine() {
+        // the access line carries the path as sent (still percent-encoded), and raw control characters never get
+        // past the edge: a caller cannot end its line and write one of its own
+        String forged = "12:00:00.000%20main%20ACCESS%20GET%20/forged%20200%200.1ms%20upstream=users%20id=forged";
+        String answer = Http.raw("127.0.0.1", server.getPort(), "GET /scores/user%0a" + forged + " HTTP/1.1\r\n"
+                + "Host: x\r\nX-Request-Id: log-encoded\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        answer = Http.raw("127.0.0.1", server.getPort(), "GET /scores/user\u001b[2K HTTP/1.1\r\n"
+                + "Host: x\r\nX-Request-Id: log-escape\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        Http.send(Http.request(base(), "/scores/user").header("X-Request-Id", "fence-encoded"));
+
+        List<String> mine = accessLog.linesWithBefore("id=log-encoded", "id=fence-encoded");
+        assertEquals(1, mine.size(), mine.toString());
+        assertTrue(mine.get(0).contains(" GET /scores/user%0a" + forged + " 400 "), mine.get(0));
+        assertTrue(accessLog.lines().stream().noneMatch(l -> l.startsWith("12:00:00.000") || l.contains("\u001b")),
+                accessLog.lines().toString());
+    }
 }
