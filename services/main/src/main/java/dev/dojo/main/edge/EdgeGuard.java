@@ -5,6 +5,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -42,7 +43,10 @@ import java.util.concurrent.TimeUnit;
  * <li>passes a pipelined request on only once the answers before it are written, and none after a connection's
  * last request (HTTP/1.0, {@code Connection: close}, or an answer that closes): what follows is never read;</li>
  * <li>answers {@code Expect: 100-continue} itself and drops the header;</li>
- * <li>drops request trailers (RFC 9110 §6.5.1 lets a recipient discard them) so none can reach a service.</li>
+ * <li>drops request trailers (RFC 9110 §6.5.1 lets a recipient discard them) so none can reach a service;</li>
+ * <li>closes a connection whose caller may still be sending (a refused or unread body) by lingering: the answer is
+ * followed by a FIN, and what still arrives is read and dropped for at most {@value #LINGER_SECONDS} s, so the
+ * caller reads the answer instead of a reset that can discard it (a close with unread input sends RST).</li>
  * </ul>
  * All on the connection's event loop: no locks.
  */
@@ -51,6 +55,8 @@ final class EdgeGuard extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeGuard.class);
 
     private enum Phase { IDLE, HEAD, BODY, REFUSED }
+
+    static final int LINGER_SECONDS = 2;
 
     private final Refusals refusals;
     private final long headNanos;
@@ -69,6 +75,8 @@ final class EdgeGuard extends ChannelDuplexHandler {
     private List<Object> held = new ArrayList<>();
     private boolean holding;
     private boolean readWanted;
+    /** The close asked for while the connection lingers ({@link #close}); null when not lingering. */
+    private ChannelPromise lingering;
 
     EdgeGuard(Refusals refusals, EdgeSettings settings, long maxRequestSize) {
         this.refusals = refusals;
@@ -237,8 +245,46 @@ final class EdgeGuard extends ChannelDuplexHandler {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (lingering != null) {
+            ctx.read(); // keep draining until the caller closes or the linger ends (what the codec swallowed too)
+            return;
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * A close while a request is under way or after a refusal lingers ({@link #LINGER_SECONDS}): output shut down
+     * (the answer already written is followed by a FIN), input read and dropped until the caller closes or the
+     * linger ends. An idle connection closes at once.
+     */
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (lingering != null) {
+            // asked again while lingering (Micronaut answers the output's shutdown with a close): done with the first
+            ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
+            return;
+        }
+        if (phase == Phase.IDLE || !(ctx.channel() instanceof DuplexChannel channel)
+                || !channel.isActive() || channel.isOutputShutdown()) {
+            cancel();
+            ctx.close(promise);
+            return;
+        }
+        lingering = promise;
+        phase = Phase.REFUSED;
+        releaseHeld();
+        arm(TimeUnit.SECONDS.toNanos(LINGER_SECONDS), () -> ctx.close(promise));
+        channel.shutdownOutput();
+        ctx.read();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancel();
+        if (lingering != null) {
+            ctx.close(lingering); // the caller closed first: the close asked for is done
+        }
         releaseHeld();
         if (pendingRefusal != null) {
             pendingRefusal.release();
@@ -312,7 +358,7 @@ final class EdgeGuard extends ChannelDuplexHandler {
         phase = Phase.REFUSED;
         closeWhenAnswered = true;
         if (outstanding == 0) {
-            ctx.close(); // already answered (say a 413 before the body): nothing is owed
+            close(ctx, ctx.newPromise()); // already answered (say a 413 before the body): nothing is owed
             return;
         }
         ctx.fireExceptionCaught(new CallerFault(status, message));
