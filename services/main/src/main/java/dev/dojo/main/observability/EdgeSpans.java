@@ -53,16 +53,16 @@ public class EdgeSpans {
             return null;
         }
         Context current = Context.current();
-        Context context = sampling.unsampled(current, request);
-        Context span = null;
-        if (context == null) {
-            if (!instrumenter.shouldStart(current, request)) {
-                return null;
-            }
-            context = instrumenter.start(current, request);
-            span = context;
+        Context unsampled = sampling.unsampled(current, request);
+        if (unsampled != null) {
+            propagated.add(new OpenTelemetryPropagationContext(unsampled));
+            return null;
         }
-        propagated.add(new OpenTelemetryPropagationContext(context));
+        if (!instrumenter.shouldStart(current, request)) {
+            return null;
+        }
+        Context span = instrumenter.start(current, request);
+        propagated.add(new OpenTelemetryPropagationContext(span));
         return span;
     }
 

@@ -1,6 +1,7 @@
 package dev.dojo.main.edge;
 
 import dev.dojo.main.AgainstOneFakeService;
+import dev.dojo.main.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class LingeringCloseTest extends AgainstOneFakeService {
                 }
             });
         }
-        assertEquals(200, dev.dojo.main.Http.get("http://127.0.0.1:" + server.getPort(), "/ping").statusCode(),
+        assertEquals(200, Http.get("http://127.0.0.1:" + server.getPort(), "/ping").statusCode(),
                 "main still serves");
     }
 
