@@ -158,8 +158,18 @@ jit_during() { # $1 = label, $2 = pid, $3 = jit() at the rounds' start: the JIT'
   local n0 t0 n t c; read -r n0 t0 _ <<< "$3"; read -r n t c <<< "$(jit "$2")"
   echo "$1 main $((n - n0)) compilations, $(awk -v a="$t" -v b="$t0" 'BEGIN {printf "%.1f", a - b}') s compiling ($n, ${t} s, $c MB of code in all)"
 }
+gc() { # $1 = pid → "young-collections seconds-collecting eden-MB" so far (HotSpot's perf counters, serial/parallel)
+  jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/^sun.gc.collector.[0-9]+.invocations=/ {n += $2}
+    /^sun.gc.collector.[0-9]+.time=/ {t += $2} /^sun.os.hrt.frequency=/ {f = $2}
+    /^sun.gc.generation.0.space.0.capacity=/ {e = $2} END {printf "%d %.2f %.1f", n, f ? t / f : 0, e / 1048576}'
+}
+gc_during() { # $1 = label, $2 = pid, $3 = gc() at the rounds' start: collections and their time during the rounds
+  local n0 t0 n t e; read -r n0 t0 _ <<< "$3"; read -r n t e <<< "$(gc "$2")"
+  echo "$1 main $((n - n0)) collections, $(awk -v a="$t" -v b="$t0" 'BEGIN {printf "%.2f", a - b}') s (eden $e MB)"
+}
 declare -A RATIOS CPU_RATIOS
 ZIPKIN_TICKS=$(ticks "$ZIPKIN_PID"); ON_TICKS=$(ticks "$ON_PID"); OFF_JIT=$(jit "$OFF_PID"); ON_JIT=$(jit "$ON_PID")
+OFF_GC=$(gc "$OFF_PID"); ON_GC=$(gc "$ON_PID")
 for r in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do
     if [ "$TOGETHER" = 1 ]; then
@@ -185,6 +195,7 @@ for path in "${PATHS[@]}"; do
 done
 echo "load average after: $(load)"
 echo "JIT during the rounds: $(jit_during off "$OFF_PID" "$OFF_JIT"); $(jit_during on "$ON_PID" "$ON_JIT")"
+echo "GC during the rounds: $(gc_during off "$OFF_PID" "$OFF_GC"); $(gc_during on "$ON_PID" "$ON_GC")"
 echo "CPU time over the rounds: on main $(( ($(ticks "$ON_PID") - ON_TICKS) / $(getconf CLK_TCK) )) s," \
   "Zipkin $(( ($(ticks "$ZIPKIN_PID") - ZIPKIN_TICKS) / $(getconf CLK_TCK) )) s (nice ${ZIPKIN_NICE:-19})"
 if [ -n "${JFR_DIR:-}" ]; then
