@@ -39,6 +39,27 @@ class BadInputTest extends UsersTest {
         }
     }
 
+    /** A body is one JSON value: Micronaut's reader would act on the first and drop the rest. */
+    @Test
+    void whateverFollowsTheJsonValueIsRefused() {
+        String name = unique();
+        api.register(name, name + "@example.com", PASSWORD).expect(201, "success", "Successfully registered.");
+        String login = "{\"email\":\"" + name + "@example.com\",\"password\":\"" + PASSWORD + "\"}";
+        String other = unique();
+        String register = "{\"username\":\"" + other + "\",\"email\":\"" + other + "@example.com\",\"password\":\""
+                + PASSWORD + "\"}";
+        int before = api.userCount();
+        for (String tail : List.of(" x", "}", "]", ",", "{}", login, "null", "\u0000")) {
+            assertRefused(api.postRaw("/auth/login", login + tail, MediaType.APPLICATION_JSON), 400, "login " + tail);
+            assertRefused(api.postRaw("/auth/register", register + tail, MediaType.APPLICATION_JSON), 400,
+                    "register " + tail);
+        }
+        assertEquals(before, api.userCount(), "a refused registration wrote a row");
+        // whitespace after the value is not content: the same bodies are read
+        api.postRaw("/auth/login", login + " \n", MediaType.APPLICATION_JSON)
+                .expect(200, "success", "Successfully logged in.");
+    }
+
     @Test
     void emptyBodiesAreRefused() {
         for (String path : WRITE_PATHS) {

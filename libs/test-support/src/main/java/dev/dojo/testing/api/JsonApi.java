@@ -101,7 +101,12 @@ public class JsonApi {
 
     /** Sends a body exactly as given (malformed JSON, odd content types). */
     public Reply postRaw(String path, String body, String contentType) {
-        return send(HttpRequest.POST(base + path, body).contentType(contentType));
+        return postRaw(path, body, contentType, null);
+    }
+
+    /** {@link #postRaw(String, String, String)} as a signed-in caller. */
+    public Reply postRaw(String path, String body, String contentType, @Nullable String bearer) {
+        return send(HttpRequest.POST(base + path, body).contentType(contentType), bearer);
     }
 
     private Reply send(MutableHttpRequest<?> request, @Nullable String bearer) {

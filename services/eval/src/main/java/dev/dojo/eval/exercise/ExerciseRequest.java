@@ -1,5 +1,6 @@
 package dev.dojo.eval.exercise;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.dojo.eval.grading.TestCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -18,6 +19,7 @@ import java.util.List;
 
 /** Body of POST and PUT /exercises (PUT replaces every field). */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = false)
 public record ExerciseRequest(
         @Schema(example = "Sum") @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL) String title,
         @Schema(description = "Markdown", example = "Write `sum(x, y)`: it returns x + y.")

@@ -1,5 +1,6 @@
 package dev.dojo.eval.grading;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
  * learners with its call and expected value; a hidden test only to admins.
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false)
 @Schema(name = "TestCase")
 public record TestCase(
         @Schema(example = "adds small numbers") @NotBlank @Size(max = 200) String name,

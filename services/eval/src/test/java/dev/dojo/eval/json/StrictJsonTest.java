@@ -4,6 +4,7 @@ import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
 import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,48 @@ class StrictJsonTest extends ApiTestBase {
             assertEquals("fail", reply.body().get("status"));
             assertEquals("Invalid payload.", reply.message());
         }
+    }
+
+    /** A field eval does not know is refused, not ignored: a client's own {@code correct} is not even read. */
+    @Test
+    void unknownFieldsAreRefused() {
+        int before = exerciseCount();
+        Map<String, Object> submission = body("exercise_id", 1, "code", CODE);
+        submission.put("correct", true);
+        assertInvalid(api.post("/submissions", submission, TestTokens.user(4)), "submission with correct");
+        Map<String, Object> exercise = exercise();
+        exercise.put("id", 99);
+        assertInvalid(api.post("/exercises", exercise, TestTokens.admin(1)), "exercise with an id");
+        Map<String, Object> withSecret = exercise();
+        withSecret.put("tests", List.of(Map.of("name", "first", "call", "sum(1, 1)", "expected", 2, "hidden", false),
+                Map.of("name", "second", "call", "sum(2, 2)", "expected", 4, "weight", 10)));
+        assertInvalid(api.post("/exercises", withSecret, TestTokens.admin(1)), "a test with a weight");
+        assertEquals(before, exerciseCount());
+        assertEquals(0, ((List<?>) api.get("/submissions", TestTokens.user(4)).data().get("submissions")).size(),
+                "a refused submission was stored");
+    }
+
+    /** A body is one JSON value: whatever follows it is malformed input, not something to ignore. */
+    @Test
+    void onlyOneJsonValueIsAccepted() {
+        long exercise = createSumExercise();
+        String submission = "{\"exercise_id\": " + exercise + ", \"code\": \"def sum(x, y):\\n    return x + y\\n\"}";
+        for (String tail : List.of(" x", "{}", "]", "}", ",", " {\"exercise_id\": 2, \"code\": \"\"}", "1")) {
+            assertInvalid(api.postRaw("/submissions", submission + tail, MediaType.APPLICATION_JSON,
+                    TestTokens.user(5)), "tail " + tail);
+        }
+        assertEquals(0, ((List<?>) api.get("/submissions", TestTokens.user(5)).data().get("submissions")).size(),
+                "a refused submission was stored");
+        // the same body alone, and with whitespace after it, is read
+        Api.Reply alone = api.postRaw("/submissions", submission + " \r\n\t ", MediaType.APPLICATION_JSON,
+                TestTokens.user(5));
+        assertEquals(201, alone.status(), () -> alone.body().toString());
+    }
+
+    private static void assertInvalid(Api.Reply reply, String what) {
+        assertEquals(400, reply.status(), () -> what + " → " + reply.body());
+        assertEquals("fail", reply.body().get("status"), what);
+        assertEquals("Invalid payload.", reply.message(), what);
     }
 
     private int exerciseCount() {

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +75,30 @@ class UserControllerTest extends UsersTest {
         for (String id : List.of("999999", "blah", "0", "-1", "99999999999999999999", "1%20OR%201=1")) {
             api.get("/users/" + id).expectFail(404, "User does not exist");
         }
+    }
+
+    /** Only an id's one spelling names the user: no sign, no leading zero, no other script's digits. */
+    @Test
+    void anotherSpellingOfAnIdIsNotFound() {
+        String name = unique();
+        api.register(name, name + "@example.com", "a long enough password")
+                .expect(201, "success", "Successfully registered.");
+        List<?> users = (List<?>) api.get("/users").data().get("users");
+        long id = ((Number) ((Map<?, ?>) users.get(0)).get("id")).longValue();
+        api.get("/users/" + id).expect(200, "success", null);
+        String digits = Long.toString(id);
+        for (String spelling : List.of("+" + digits, "0" + digits, inScript(digits, '\u0660'),
+                inScript(digits, '\uFF10'), inScript(digits, '\u0966'))) {
+            api.get("/users/" + URLEncoder.encode(spelling, StandardCharsets.UTF_8))
+                    .expectFail(404, "User does not exist");
+        }
+    }
+
+    /** The same number in another script's digits (Arabic-Indic from U+0660, full-width from U+FF10…). */
+    private static String inScript(String asciiDigits, char zero) {
+        StringBuilder out = new StringBuilder();
+        asciiDigits.chars().forEach(digit -> out.append((char) (zero + digit - '0')));
+        return out.toString();
     }
 
     @Test
