@@ -22,8 +22,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers 429 with {@code Retry-After} once a client IP has used its budget on a limited path. The path is the
- * canonical one routing uses ({@link EdgePath}), so every variant that reaches the handler draws on one budget.
+ * Answers 429 with {@code Retry-After} once a client has used its budget on a limited path. The client is its
+ * {@link ClientNetwork} (an IPv4 address, an IPv6 /64, the loopback host), so switching addresses within what one
+ * caller holds does not buy a new budget; the path is the canonical one routing uses ({@link EdgePath}), so every
+ * variant that reaches the handler draws on one budget.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class AuthRateLimitFilter implements HttpServerFilter {
@@ -54,7 +56,7 @@ public class AuthRateLimitFilter implements HttpServerFilter {
         if (request.getMethod() != HttpMethod.POST || path.isEmpty() || !paths.contains(path.get())) {
             return chain.proceed(request);
         }
-        return Mono.fromFuture(() -> budgets.take(clientAddress.of(request) + " " + path.get()))
+        return Mono.fromFuture(() -> budgets.take(ClientNetwork.of(clientAddress.of(request)) + " " + path.get()))
                 .flatMap(probe -> probe.isConsumed() ? Mono.from(chain.proceed(request)) : Mono.just(tooMany(probe)));
     }
 

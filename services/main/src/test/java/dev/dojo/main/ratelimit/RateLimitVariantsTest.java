@@ -151,19 +151,28 @@ class RateLimitVariantsTest implements TestPropertyProvider {
     }
 
     /**
-     * The caller a budget belongs to is the socket's peer (no trusted proxy here): two loopback addresses are two
-     * callers, and one past its limit cannot borrow another's budget by naming it in a forwarding header.
+     * The caller a budget belongs to is the socket's peer (no trusted proxy here), as its {@link ClientNetwork}: every
+     * loopback address — any 127.x.y.z, and ::1 — is the one local host, so a caller past its limit gets no new
+     * budget by binding another loopback address or switching to IPv6, nor by naming another caller in a forwarding
+     * header. (Distinct callers with their own budgets: TrustedProxyRateLimitTest.)
      */
     @Test
-    void eachPeerAddressHasItsOwnBudget() {
+    void everyLoopbackAddressIsOneCaller() {
+        clock.advance(Duration.ofSeconds(60)); // a fresh window, whatever ran before
         for (int i = 0; i < LIMIT; i++) {
             assertEquals(200, status(loginFrom("127.0.0.2", "")));
         }
         assertEquals(429, status(loginFrom("127.0.0.2", "")));
         assertEquals(429, status(loginFrom("127.0.0.2",
-                "X-Forwarded-For: 127.0.0.3\r\nX-Real-IP: 127.0.0.3\r\nForwarded: for=127.0.0.3\r\n")),
+                "X-Forwarded-For: 203.0.113.3\r\nX-Real-IP: 203.0.113.3\r\nForwarded: for=203.0.113.3\r\n")),
                 "a forwarding header names no other budget");
-        assertEquals(200, status(loginFrom("127.0.0.3", "")), "another caller, its own budget");
+        for (String other : new String[] {"127.0.0.3", "127.1.2.3", "127.255.255.254"}) {
+            assertEquals(429, status(loginFrom(other, "")), other + " is the same host");
+        }
+        String overIpv6 = Http.rawFrom("::1", "::1", server.getPort(), "POST /auth/login HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertEquals(429, status(overIpv6), "::1 is the same host");
+        clock.advance(Duration.ofSeconds(60)); // and a fresh window after
     }
 
     private String loginFrom(String local, String extraHeaders) {

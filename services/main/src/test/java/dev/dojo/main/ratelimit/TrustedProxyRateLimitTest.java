@@ -58,6 +58,17 @@ class TrustedProxyRateLimitTest implements TestPropertyProvider {
                 "the last line decides, not the first");
     }
 
+    /** An IPv6 client is its /64: the addresses one host can pick from share a budget, the next /64 has its own. */
+    @Test
+    void anIpv6ClientIsItsSlash64() {
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals(200, login("X-Forwarded-For: 2001:db8:0:aa::" + Integer.toHexString(i + 1) + "\r\n"));
+        }
+        assertEquals(429, login("X-Forwarded-For: 2001:db8:0:aa:ffff:1234:5678:9abc\r\n"), "the same /64");
+        assertEquals(429, login("X-Forwarded-For: [2001:db8:0:aa::99]\r\n"), "the same /64, bracketed");
+        assertEquals(200, login("X-Forwarded-For: 2001:db8:0:ab::1\r\n"), "the next /64, its own budget");
+    }
+
     @Test
     void anEmptyLastHopIsTheProxysOwnAddress() {
         for (int i = 0; i < LIMIT; i++) {
