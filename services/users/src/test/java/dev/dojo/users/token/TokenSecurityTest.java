@@ -18,8 +18,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -132,6 +135,31 @@ class TokenSecurityTest extends UsersTest {
         // expired and from the wrong key: the signature is checked first, so it is invalid, not expired
         api.get("/auth/status", rs256(otherKey, claims(Instant.now().minusSeconds(600)), signingKeyId()))
                 .expectFail(401, INVALID);
+    }
+
+    /**
+     * A token that brings its own key — embedded ({@code jwk}) or by address ({@code jku}, {@code x5u}) — under our
+     * key id is checked against users' keys only: the attacker's key in its header is never used.
+     */
+    @Test
+    void aKeyTheTokenBringsItselfIsNotTrusted() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        KeyPair attacker = rsa.generateKeyPair();
+        RSAKey attackerJwk = new RSAKey.Builder((RSAPublicKey) attacker.getPublic())
+                .keyID(signingKeyId()).build();
+        List<JWSHeader> headers = List.of(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKeyId()).jwk(attackerJwk).build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKeyId())
+                        .jwkURL(URI.create("http://127.0.0.1:9/jwks.json")).build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKeyId())
+                        .x509CertURL(URI.create("http://127.0.0.1:9/cert.pem")).build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).jwk(attackerJwk).build());
+        for (JWSHeader header : headers) {
+            SignedJWT forged = new SignedJWT(header, claims(Instant.now().plusSeconds(600)));
+            forged.sign(new RSASSASigner((RSAPrivateKey) attacker.getPrivate()));
+            api.get("/auth/status", forged.serialize()).expectFail(401, INVALID);
+        }
     }
 
     @Test
