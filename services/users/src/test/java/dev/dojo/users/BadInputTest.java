@@ -60,6 +60,39 @@ class BadInputTest extends UsersTest {
                 .expect(200, "success", "Successfully logged in.");
     }
 
+    /**
+     * A name that would look like another one is refused: a trailing no-break space ("michael\u00A0" beside
+     * "michael"), a direction override, zero-width characters. And a lone surrogate escape is no text at all: it was
+     * stored as "?", a name the client never sent.
+     */
+    @Test
+    void namesThatLookLikeOthersOrAreNoTextAreRefused() {
+        int before = api.userCount();
+        for (String invisible : List.of("\u00A0", "\u202E", "\u200B", "\u200D", "\u2066", "\uFEFF", "\u3000",
+                "\u0085", "\u061C", "\u180E")) {
+            String name = unique() + invisible + "x";
+            Reply reply = api.post("/auth/register", Map.of("username", name, "email", unique() + "@example.com",
+                    "password", PASSWORD));
+            assertEquals(400, reply.status(), () -> name + " → " + reply.body());
+            assertEquals(List.of(Map.of("field", "username", "message",
+                    "must not contain control or invisible characters")), reply.errors(), name);
+        }
+        for (String field : List.of("username", "email", "password")) {
+            String body = "{\"username\":\"" + unique() + (field.equals("username") ? "\\ud800" : "")
+                    + "\",\"email\":\"" + unique() + (field.equals("email") ? "\\udfff" : "") + "@example.com\","
+                    + "\"password\":\"" + PASSWORD + (field.equals("password") ? "\\udbff" : "") + "\"}";
+            Reply reply = api.postRaw("/auth/register", body, MediaType.APPLICATION_JSON);
+            assertEquals(400, reply.status(), () -> body + " → " + reply.body());
+            assertEquals(List.of(Map.of("field", field, "message", "must be valid Unicode text")), reply.errors(),
+                    body);
+        }
+        assertEquals(before, api.userCount(), "a refused registration wrote a row");
+        // a pair of surrogates is one character, and names in any script are welcome
+        api.post("/auth/register", Map.of("username", "\u00e9l\u00e8ve \ud83e\udd4b " + unique().substring(0, 6),
+                "email", unique() + "@example.com", "password", PASSWORD))
+                .expect(201, "success", "Successfully registered.");
+    }
+
     @Test
     void emptyBodiesAreRefused() {
         for (String path : WRITE_PATHS) {

@@ -26,13 +26,18 @@ abstract class StrictScalarDeserializer<T> implements Deserializer<T> {
     /** The value as {@code T}, or null if the decoded JSON value (String, Number, Boolean, List, Map) does not fit. */
     abstract T accept(Object decoded);
 
+    /** What the field wanted, for the refusal of {@code decoded} (a value {@link #accept} refused). */
+    String expectedInsteadOf(Object decoded) {
+        return expected;
+    }
+
     @Override
     public final T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
         // decodeArbitrary returns the value as its JSON type without coercing; a wrong value is read whole and dropped
         Object decoded = decoder.decodeArbitrary();
         T value = decoded == null ? null : accept(decoded);
         if (value == null) {
-            throw new WrongJsonType(expected);
+            throw new WrongJsonType(decoded == null ? expected : expectedInsteadOf(decoded));
         }
         return value;
     }

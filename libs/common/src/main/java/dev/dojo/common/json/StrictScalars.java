@@ -16,9 +16,31 @@ final class StrictScalars {
             super("a string");
         }
 
+        /**
+         * A JSON string with an unpaired surrogate escape ({@code "\\ud800"}) is no Unicode text: PostgreSQL and
+         * UTF-8 would store it as {@code ?}, a value the client never sent.
+         */
         @Override
         String accept(Object decoded) {
-            return decoded instanceof String text ? text : null;
+            return decoded instanceof String text && wellFormed(text) ? text : null;
+        }
+
+        @Override
+        String expectedInsteadOf(Object decoded) {
+            return decoded instanceof String ? "valid Unicode text" : super.expectedInsteadOf(decoded);
+        }
+
+        static boolean wellFormed(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -125,6 +125,17 @@ class StrictJsonTest extends ApiTestBase {
         assertEquals(201, alone.status(), () -> alone.body().toString());
     }
 
+    /** A lone surrogate escape is no text: stored, it would come back as "?", code the learner never sent. */
+    @Test
+    void aLoneSurrogateIsNoText() {
+        long exercise = createSumExercise();
+        assertWrongType(api.postRaw("/submissions", "{\"exercise_id\": " + exercise
+                        + ", \"code\": \"def sum(x, y):\\n    return x + y  # \\ud800\\n\"}", MediaType.APPLICATION_JSON,
+                TestTokens.user(6)), "code", "must be valid Unicode text", "code with \\ud800");
+        assertEquals(0, ((List<?>) api.get("/submissions", TestTokens.user(6)).data().get("submissions")).size(),
+                "a refused submission was stored");
+    }
+
     private static void assertInvalid(Api.Reply reply, String what) {
         assertEquals(400, reply.status(), () -> what + " → " + reply.body());
         assertEquals("fail", reply.body().get("status"), what);
