@@ -3,6 +3,7 @@ package dev.dojo.eval.sandbox;
 import dev.dojo.testing.Eventually;
 import dev.dojo.eval.testing.Api;
 import dev.dojo.eval.testing.ApiTestBase;
+import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,22 @@ class HostileCorpusTest extends ApiTestBase {
         Map<String, Object> data = grade("import os, sys\n" + probe + "\n" + SUM);
         assertEquals("passed", data.get("verdict"), String.valueOf(data));
         return (String) data.get("output");
+    }
+
+    /**
+     * Text a program reports is stored as PostgreSQL can hold it: an error message with unpaired surrogates or NUL
+     * (which the submission's JSON column refuses) is kept with U+FFFD in their place — it answered 500 before.
+     */
+    @Test
+    void anErrorMessageThatIsNoTextIsStoredReadably() {
+        Map<String, Object> data = grade("def sum(x, y):\n    raise ValueError(chr(0xd800) * 2 + 'bad' + chr(0) + chr(0xdfff)"
+                + " + '\\U0001F94B')\n");
+        assertEquals("error", data.get("verdict"), data::toString);
+        List<?> results = (List<?>) data.get("results");
+        assertEquals("ValueError: \uFFFD\uFFFDbad\uFFFD\uFFFD\uD83E\uDD4B", ((Map<?, ?>) results.get(0)).get("error"));
+        Object id = data.get("id");
+        assertEquals(data.get("results"), api.get("/submissions/" + id, TestTokens.user(42)).data().get("results"),
+                "stored as answered");
     }
 
     @Test
