@@ -180,25 +180,7 @@ public class Grader {
     }
 
     private static String text(JsonNode node) {
-        return node != null && node.isString() ? storable(node.getStringValue()) : null;
+        return node != null && node.isString() ? StoredText.of(node.getStringValue()) : null;
     }
 
-    /**
-     * Text a program reported (an error message), as PostgreSQL can store it in the submission's JSON: NUL and
-     * unpaired surrogates — {@code raise Exception(chr(0xd800))} puts one there — become U+FFFD. Stored as sent, either
-     * failed the insert, and the learner got a 500.
-     */
-    static String storable(String reported) {
-        StringBuilder out = new StringBuilder(reported.length());
-        for (int i = 0; i < reported.length(); i++) {
-            char c = reported.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < reported.length()
-                    && Character.isLowSurrogate(reported.charAt(i + 1))) {
-                out.append(c).append(reported.charAt(++i));
-            } else {
-                out.append(c == '\u0000' || Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
-    }
 }

@@ -16,7 +16,9 @@ public final class Literal {
     public static String of(Value value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
-        return out.length() > MAX_CHARS ? out.substring(0, MAX_CHARS - 1) + "…" : out.toString();
+        String text = out.length() > MAX_CHARS ? StoredText.cut(out.toString(), MAX_CHARS - 1) + "…" : out.toString();
+        // an opaque value's repr is the program's own text
+        return StoredText.of(text);
     }
 
     private static void write(Value value, StringBuilder out) {
@@ -55,7 +57,7 @@ public final class Literal {
             }
             out.append('}');
         } else if (value instanceof Value.Opaque o) {
-            out.append(o.repr(), 0, Math.min(o.repr().length(), MAX_CHARS));
+            out.append(StoredText.cut(o.repr(), MAX_CHARS));
         }
     }
 

@@ -83,19 +83,32 @@ class HostileCorpusTest extends ApiTestBase {
     }
 
     /**
-     * Text a program reports is stored as PostgreSQL can hold it: an error message with unpaired surrogates or NUL
-     * (which the submission's JSON column refuses) is kept with U+FFFD in their place — it answered 500 before.
+     * Text a program controls is stored as PostgreSQL can hold it: an error message or a {@code __repr__} with
+     * unpaired surrogates or NUL (which the submission's JSON column refuses) is kept with U+FFFD in their place, and
+     * a long value is cut between characters, not inside a surrogate pair — each answered 500 before.
      */
     @Test
-    void anErrorMessageThatIsNoTextIsStoredReadably() {
-        Map<String, Object> data = grade("def sum(x, y):\n    raise ValueError(chr(0xd800) * 2 + 'bad' + chr(0) + chr(0xdfff)"
-                + " + '\\U0001F94B')\n");
-        assertEquals("error", data.get("verdict"), data::toString);
-        List<?> results = (List<?>) data.get("results");
-        assertEquals("ValueError: \uFFFD\uFFFDbad\uFFFD\uFFFD\uD83E\uDD4B", ((Map<?, ?>) results.get(0)).get("error"));
-        Object id = data.get("id");
-        assertEquals(data.get("results"), api.get("/submissions/" + id, TestTokens.user(42)).data().get("results"),
-                "stored as answered");
+    void textAProgramControlsIsStoredReadably() {
+        Map<String, Object> raised = grade("def sum(x, y):\n    raise ValueError(chr(0xd800) * 2 + 'bad' + chr(0)"
+                + " + chr(0xdfff) + '\\U0001F94B')\n");
+        assertEquals("error", raised.get("verdict"), raised::toString);
+        assertEquals("ValueError: \uFFFD\uFFFDbad\uFFFD\uFFFD\uD83E\uDD4B", outcome(raised).get("error"));
+        Map<String, Object> repr = grade("class X:\n    def __repr__(self):\n        return chr(0xd800) + 'x' + chr(0)\n"
+                + "def sum(x, y):\n    return X()\n");
+        assertEquals("failed", repr.get("verdict"), repr::toString);
+        assertEquals("\uFFFDx\uFFFD", outcome(repr).get("actual"));
+        // a repr is shown up to 1,000 chars: here the 1,000th is the first half of a pair, so the pair goes whole
+        Map<String, Object> cut = grade("class X:\n    def __repr__(self):\n        return 'a' * 999 + '\\U0001F94B' * 5\n"
+                + "def sum(x, y):\n    return X()\n");
+        assertEquals("a".repeat(999), outcome(cut).get("actual"));
+        for (Map<String, Object> data : List.of(raised, repr, cut)) {
+            assertEquals(data.get("results"), api.get("/submissions/" + data.get("id"), TestTokens.user(42)).data()
+                    .get("results"), "stored as answered");
+        }
+    }
+
+    private static Map<?, ?> outcome(Map<String, Object> data) {
+        return (Map<?, ?>) ((List<?>) data.get("results")).get(0);
     }
 
     @Test
