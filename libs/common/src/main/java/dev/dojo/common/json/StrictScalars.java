@@ -1,5 +1,6 @@
 package dev.dojo.common.json;
 
+import dev.dojo.common.text.Surrogates;
 import jakarta.inject.Singleton;
 
 import java.math.BigInteger;
@@ -22,7 +23,7 @@ final class StrictScalars {
          */
         @Override
         String accept(Object decoded) {
-            return decoded instanceof String text && wellFormed(text) ? text : null;
+            return decoded instanceof String text && Surrogates.firstUnpaired(text, 0) < 0 ? text : null;
         }
 
         @Override
@@ -30,18 +31,6 @@ final class StrictScalars {
             return decoded instanceof String ? "valid Unicode text" : super.expectedInsteadOf(decoded);
         }
 
-        static boolean wellFormed(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     @Singleton

@@ -182,5 +182,4 @@ public class Grader {
     private static String text(JsonNode node) {
         return node != null && node.isString() ? StoredText.of(node.getStringValue()) : null;
     }
-
 }

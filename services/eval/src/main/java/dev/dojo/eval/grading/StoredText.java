@@ -1,5 +1,7 @@
 package dev.dojo.eval.grading;
 
+import dev.dojo.common.text.Surrogates;
+
 /**
  * Text a program controls — an error message, a value's {@code __repr__} — as PostgreSQL can store it in a
  * submission's JSON: NUL and unpaired surrogates ({@code raise ValueError(chr(0xd800))}) become U+FFFD. Stored as
@@ -11,17 +13,7 @@ final class StoredText {
     }
 
     static String of(String reported) {
-        StringBuilder out = new StringBuilder(reported.length());
-        for (int i = 0; i < reported.length(); i++) {
-            char c = reported.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < reported.length()
-                    && Character.isLowSurrogate(reported.charAt(i + 1))) {
-                out.append(c).append(reported.charAt(++i));
-            } else {
-                out.append(c == '\u0000' || Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
+        return Surrogates.replaceUnpaired(reported, '\uFFFD').replace('\u0000', '\uFFFD');
     }
 
     /** The first {@code max} chars of {@code text} at most, never ending inside a surrogate pair. */
