@@ -1,6 +1,7 @@
 package dev.dojo.main.accesslog;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.netty.util.concurrent.FastThreadLocal;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -12,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * main's access log: one line per request, {@code HH:mm:ss.SSS main ACCESS METHOD /path STATUS 1.2ms upstream=users
- * id=<request id>}. The duration runs until the response started (a streamed body may still be flowing);
+ * id=<request id> trace=<trace id>} ({@code trace=} when tracing is on and the path is traced). The duration runs until the response started (a streamed body may still be flowing);
  * {@code upstream} is {@code -} for what main answered itself. {@link dev.dojo.main.observability.EdgeObservationFilter}
  * writes the line of every request.
  * <p>
@@ -50,14 +51,18 @@ public class AccessLog {
         return enabled;
     }
 
-    /** Adds the line of one request; {@code startedNanos} is its {@link System#nanoTime()} on arrival. */
-    public void record(String method, String path, int status, long startedNanos, String upstream, String id) {
+    /**
+     * Adds the line of one request; {@code startedNanos} is its {@link System#nanoTime()} on arrival, {@code traceId}
+     * its trace (null: none, the line has no {@code trace=}).
+     */
+    public void record(String method, String path, int status, long startedNanos, String upstream, String id,
+                       @Nullable String traceId) {
         if (!enabled) {
             return;
         }
         long tenthsOfMillis = (System.nanoTime() - startedNanos) / 100_000;
         AccessLogBatch batch = mine.get();
-        while (!batch.add(method, path, status, tenthsOfMillis, upstream, id) && writer.running()) {
+        while (!batch.add(method, path, status, tenthsOfMillis, upstream, id, traceId) && writer.running()) {
             // the writer is behind (a blocked console): wait for it rather than lose a line
             LockSupport.parkNanos(100_000);
         }

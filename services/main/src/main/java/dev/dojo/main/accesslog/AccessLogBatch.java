@@ -28,7 +28,7 @@ final class AccessLogBatch {
 
     /** Adds one line; {@code false} (and nothing added) while the batch is full. */
     synchronized boolean add(String method, String path, int status, long tenthsOfMillis, String upstream,
-                             String id) {
+                             String id, String traceId) {
         if (lines.length() >= LIMIT) {
             return false;
         }
@@ -46,7 +46,11 @@ final class AccessLogBatch {
                 .append(status).append(' ')
                 .append(tenthsOfMillis / 10).append('.').append(tenthsOfMillis % 10).append("ms upstream=")
                 .append(upstream).append(" id=")
-                .append(id).append('\n');
+                .append(id);
+        if (traceId != null) {
+            lines.append(" trace=").append(traceId);
+        }
+        lines.append('\n');
         return true;
     }
 

@@ -65,6 +65,11 @@ public final class RequestRules {
         if (!hosts.isEmpty() && !authority(hosts.get(0))) {
             return "Host is not a host[:port]"; // e.g. a header folded into it
         }
+        if (!upperCase(request.method().name())) {
+            // methods are case-sensitive (RFC 9110 §9.1), but Micronaut and the services read "post" as POST: a
+            // proxy or filter in front matching "POST" would not see the request that reaches them as one
+            return "method not in upper case";
+        }
         String target = request.uri();
         boolean asterisk = "*".equals(target) && HttpMethod.OPTIONS.equals(request.method());
         if (!asterisk && (target.isEmpty() || target.charAt(0) != '/')) {
@@ -87,6 +92,15 @@ public final class RequestRules {
             boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || "-._~!$&'()*+,;=%:[]".indexOf(c) >= 0;
             if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean upperCase(String method) {
+        for (int i = 0; i < method.length(); i++) {
+            if (method.charAt(i) >= 'a' && method.charAt(i) <= 'z') {
                 return false;
             }
         }

@@ -9,6 +9,7 @@ import io.micronaut.tracing.opentelemetry.OpenTelemetryPropagationContext;
 import io.micronaut.tracing.opentelemetry.instrument.util.OpenTelemetryExclusionsConfiguration;
 import io.micronaut.web.router.RouteAttributes;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import jakarta.inject.Named;
@@ -44,11 +45,12 @@ public class EdgeSpans {
     }
 
     /**
-     * Serves {@code request} in its trace context (added to {@code propagated}): the context of its new server span
-     * when the trace is kept (returned, to be {@link #end ended}), else the unsampled one (null returned).
+     * Serves {@code request} in its trace context (added to {@code propagated}) and returns it: the context of its
+     * new server span when the trace is kept, else the unsampled one; null for the paths {@code otel.exclusions}
+     * leaves untraced.
      */
     @Nullable
-    Context start(HttpRequest<?> request, MutablePropagatedContext propagated) {
+    EdgeTrace start(HttpRequest<?> request, MutablePropagatedContext propagated) {
         if (excluded.test(request.getPath())) {
             return null;
         }
@@ -56,17 +58,29 @@ public class EdgeSpans {
         Context unsampled = sampling.unsampled(current, request);
         if (unsampled != null) {
             propagated.add(new OpenTelemetryPropagationContext(unsampled));
-            return null;
+            return new EdgeTrace(unsampled, false);
         }
         if (!instrumenter.shouldStart(current, request)) {
             return null;
         }
         Context span = instrumenter.start(current, request);
         propagated.add(new OpenTelemetryPropagationContext(span));
-        return span;
+        return new EdgeTrace(span, true);
     }
 
-    void end(Context span, HttpRequest<?> request, MutableHttpResponse<?> response) {
-        instrumenter.end(span, request, response, RouteAttributes.getException(response).orElse(null));
+    /** Ends the server span of a kept trace; nothing for an unsampled one. */
+    void end(EdgeTrace trace, HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (trace.span()) {
+            instrumenter.end(trace.context(), request, response, RouteAttributes.getException(response).orElse(null));
+        }
+    }
+
+    /** A request's trace context at the edge; {@code span}: it holds a server span main made and must end. */
+    record EdgeTrace(Context context, boolean span) {
+
+        /** The trace id (32 hex digits) the request's log lines and its {@code traceparent} carry. */
+        String traceId() {
+            return Span.fromContext(context).getSpanContext().getTraceId();
+        }
     }
 }

@@ -28,7 +28,7 @@ class AccessLogTest {
             int thread = t;
             writers.add(started(() -> {
                 for (int i = 0; i < perThread; i++) {
-                    log.record("GET", "/users/" + i, 200, System.nanoTime(), "users", "t" + thread + "-" + i);
+                    log.record("GET", "/users/" + i, 200, System.nanoTime(), "users", "t" + thread + "-" + i, null);
                 }
             }));
         }
@@ -49,10 +49,20 @@ class AccessLogTest {
     }
 
     @Test
+    void aLineWithATraceEndsWithItsTraceId() {
+        CapturedAccessLog output = new CapturedAccessLog();
+        AccessLog log = new AccessLog(true, 5, output);
+        log.record("GET", "/users", 200, System.nanoTime(), "users", "abc", "4bf92f3577b34da6a3ce929d0e0e4736");
+        log.close();
+        String line = output.lines().get(0);
+        assertTrue(line.endsWith(" upstream=users id=abc trace=4bf92f3577b34da6a3ce929d0e0e4736"), line);
+    }
+
+    @Test
     void theDurationIsInTenthsOfAMillisecond() {
         CapturedAccessLog output = new CapturedAccessLog();
         AccessLog log = new AccessLog(true, 5, output);
-        log.record("POST", "/auth/login", 401, System.nanoTime() - 12_345_000_000L, "-", "abc");
+        log.record("POST", "/auth/login", 401, System.nanoTime() - 12_345_000_000L, "-", "abc", null);
         log.close();
         String line = output.lines().get(0);
         assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} main ACCESS POST /auth/login 401 12345\\.\\dms upstream=- id=abc"), line);
@@ -75,13 +85,13 @@ class AccessLogTest {
             }
         };
         AccessLog log = new AccessLog(true, 1, output);
-        log.record("GET", "/first", 200, System.nanoTime(), "users", "first");
+        log.record("GET", "/first", 200, System.nanoTime(), "users", "first", null);
         assertTrue(blocked.await(5, TimeUnit.SECONDS), "the writer is stuck in its first write");
         // more than one batch holds: the caller must wait for the writer
         int lines = AccessLogBatch.LIMIT / 60 + 1_000;
         Thread caller = started(() -> {
             for (int i = 0; i < lines; i++) {
-                log.record("GET", "/more", 200, System.nanoTime(), "users", Integer.toString(i));
+                log.record("GET", "/more", 200, System.nanoTime(), "users", Integer.toString(i), null);
             }
         });
         caller.join(500);
@@ -97,7 +107,7 @@ class AccessLogTest {
     void switchedOffItWritesNothing() {
         CapturedAccessLog output = new CapturedAccessLog();
         AccessLog log = new AccessLog(false, 5, output);
-        log.record("GET", "/", 200, System.nanoTime(), "-", "x");
+        log.record("GET", "/", 200, System.nanoTime(), "-", "x", null);
         log.close();
         assertFalse(log.enabled());
         assertEquals(List.of(), output.lines());

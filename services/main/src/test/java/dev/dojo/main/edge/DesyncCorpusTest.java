@@ -117,6 +117,10 @@ class DesyncCorpusTest implements TestPropertyProvider {
         cases.add(refused("space-in-target", "GET {path} x HTTP/1.1\r\nHost: x\r\n\r\n"));
         cases.add(refused("junk-version", "GET {path} HTTP/1.1x\r\nHost: x\r\n\r\n"));
         cases.add(accepted("obs-fold-other-header", "GET {path} HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n", ""));
+        // --- methods: case-sensitive, while Micronaut reads any spelling of a known one as that method ---
+        cases.add(refused("method-lower-case", "get {path} HTTP/1.1\r\nHost: x\r\n\r\n"));
+        cases.add(refused("method-mixed-case", "Post {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"));
+        cases.add(refused("method-custom-lower-case", "purge {path} HTTP/1.1\r\nHost: x\r\n\r\n"));
         // --- targets and Host ---
         cases.add(refused("absolute-form", "GET http://127.0.0.1:1{path} HTTP/1.1\r\nHost: x\r\n\r\n"));
         cases.add(refused("absolute-form-other-host", "GET http://evil.example/users/smuggled HTTP/1.1\r\nHost: x\r\n\r\n"));

@@ -344,14 +344,30 @@ class GatewayRoutingTest implements TestPropertyProvider {
     }
 
     @Test
-    void writesOneAccessLinePerRequest() {
-        Http.send(Http.request(base(), "/scores/user?x=1").header("X-Request-Id", "log-me"));
+    void writesOneAccessLinePerRequestWithItsTraceId() {
+        String sampled = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String unsampled = "0af7651916cd43dd8448eb211c80319c";
+        Http.send(Http.request(base(), "/scores/user?x=1").header("X-Request-Id", "log-me")
+                .header("traceparent", "00-" + sampled + "-00f067aa0ba902b7-01"));
+        Http.send(Http.request(base(), "/scores/user").header("X-Request-Id", "log-unsampled")
+                .header("traceparent", "00-" + unsampled + "-00f067aa0ba902b7-00"));
+        Http.send(Http.request(base(), "/scores/user").header("X-Request-Id", "log-new-trace"));
+        Http.send(Http.request(base(), "/health").header("X-Request-Id", "log-untraced"));
         Http.send(Http.request(base(), "/scores/user").header("X-Request-Id", "fence-after"));
         List<String> mine = accessLog.linesWithBefore("id=log-me", "id=fence-after");
         assertEquals(1, mine.size(), mine.toString());
         String line = mine.get(0);
         assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} main ACCESS GET /scores/user 200 \\d+\\.\\dms "
-                + "upstream=eval id=log-me"), line);
+                + "upstream=eval id=log-me trace=" + sampled), line);
+        // a trace main does not keep is still the request's trace: its id is in the line
+        assertTrue(accessLog.linesWithBefore("id=log-unsampled", "id=fence-after").get(0)
+                .endsWith(" id=log-unsampled trace=" + unsampled), accessLog.lines().toString());
+        String started = accessLog.linesWithBefore("id=log-new-trace", "id=fence-after").get(0);
+        assertTrue(started.matches(".* id=log-new-trace trace=[0-9a-f]{32}") && !started.contains("trace=" + "0".repeat(32)),
+                started);
+        // otel.exclusions: /health is not traced, so its line has no trace id
+        assertTrue(accessLog.linesWithBefore("id=log-untraced", "id=fence-after").get(0).endsWith(" id=log-untraced"),
+                accessLog.lines().toString());
     }
 
     @Test
