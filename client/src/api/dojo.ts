@@ -50,10 +50,15 @@ const byId = (id: number) => ({ params: { path: { id: String(id) } } });
 // The contract's `expected` is narrower than the JSON value it really is (see TestCase).
 const request = (input: ExerciseInput) => input as Eval['ExerciseRequest'];
 
+// Names are sent in Unicode form C, which users requires (a pasted "n" + U+0301 is sent as "ń"); a password is sent
+// exactly as typed, since its bytes are what was hashed.
+const nfc = (text: string) => text.normalize('NFC');
+
 export const api = {
   register: (username: string, email: string, password: string) =>
-    tokensFrom(publicApi.POST('/auth/register', { body: { username, email, password } })),
-  login: (email: string, password: string) => tokensFrom(publicApi.POST('/auth/login', { body: { email, password } })),
+    tokensFrom(publicApi.POST('/auth/register', { body: { username: nfc(username), email: nfc(email), password } })),
+  login: (email: string, password: string) =>
+    tokensFrom(publicApi.POST('/auth/login', { body: { email: nfc(email), password } })),
   status: async () => dataOf(await unwrap(sessionApi.GET('/auth/status'))),
   users: async () => dataOf(await unwrap(publicApi.GET('/users'))).users,
 

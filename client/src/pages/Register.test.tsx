@@ -55,6 +55,20 @@ test('a successful registration stores the tokens, says Welcome! and lands on Ex
   expect(screen.getByRole('link', { name: 'Log Out' })).toBeInTheDocument();
 });
 
+test('a name typed or pasted in decomposed form is sent composed (NFC), the password as typed', async () => {
+  const { calls } = routes(registered);
+  const { user } = renderApp('/register');
+  await user.type(screen.getByLabelText('Username'), 'learne\u0301e');
+  await user.type(screen.getByLabelText('Email'), 'learne\u0301e@dojo.dev');
+  await user.type(screen.getByLabelText('Password'), 'pa\u0301ssword-long');
+  await user.click(submit());
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Exercises' })).toBeInTheDocument();
+  expect(calls.find((c) => c.path === '/auth/register')?.body).toEqual({
+    username: 'learn\u00e9e', email: 'learn\u00e9e@dojo.dev', password: 'pa\u0301ssword-long',
+  });
+});
+
 test('a taken username or email flashes "That user already exists." and keeps the form', async () => {
   routes({ status: 400, body: { status: 'fail', message: 'Sorry. That user already exists.' } });
   const { user } = renderApp('/register');

@@ -62,14 +62,18 @@ class BadInputTest extends UsersTest {
 
     /**
      * A name that would look like another one is refused: a trailing no-break space ("michael\u00A0" beside
-     * "michael"), a direction override, zero-width characters. And a lone surrogate escape is no text at all: it was
-     * stored as "?", a name the client never sent.
+     * "michael"), a direction override, zero-width characters, tag characters, a decomposed accent beside the
+     * composed one (NFC). And a lone surrogate escape is no text at all: it was stored as "?", a name the client
+     * never sent.
      */
     @Test
     void namesThatLookLikeOthersOrAreNoTextAreRefused() {
         int before = api.userCount();
+        // beyond the first plane too: tag characters draw nothing ("dojoadmin" + U+E0041 was listed as "dojoadmin"),
+        // nor do the supplementary variation selectors; private use draws whatever a font decides
         for (String invisible : List.of("\u00A0", "\u202E", "\u200B", "\u200D", "\u2066", "\uFEFF", "\u3000",
-                "\u0085", "\u061C", "\u180E")) {
+                "\u0085", "\u061C", "\u180E", "\uDB40\uDC41", "\uDB40\uDC01", "\uDB40\uDD00", "\uE000",
+                "\uDB80\uDC00", "\u2800", "\u3164", "\u2028", "\uFDD0", "\u034F")) {
             String name = unique() + invisible + "x";
             Reply reply = api.post("/auth/register", Map.of("username", name, "email", unique() + "@example.com",
                     "password", PASSWORD));
@@ -77,6 +81,18 @@ class BadInputTest extends UsersTest {
             assertEquals(List.of(Map.of("field", "username", "message",
                     "must not contain control or invisible characters")), reply.errors(), name);
         }
+        // the same name twice: "ń" as one character (NFC) and as "n" + a combining acute accent
+        Reply decomposed = api.post("/auth/register", Map.of("username", unique() + "n\u0301",
+                "email", unique() + "@example.com", "password", PASSWORD));
+        assertEquals(400, decomposed.status(), () -> String.valueOf(decomposed.body()));
+        assertEquals(List.of(Map.of("field", "username", "message", "must be in Unicode normalization form C (NFC)")),
+                decomposed.errors());
+        // an email is shown in the users list as well
+        Reply hiddenInEmail = api.post("/auth/register", Map.of("username", unique(),
+                "email", "mich\u200Bael" + unique() + "@example.com", "password", PASSWORD));
+        assertEquals(400, hiddenInEmail.status(), () -> String.valueOf(hiddenInEmail.body()));
+        assertEquals(List.of(Map.of("field", "email", "message", "must not contain control or invisible characters")),
+                hiddenInEmail.errors());
         for (String field : List.of("username", "email", "password")) {
             String body = "{\"username\":\"" + unique() + (field.equals("username") ? "\\ud800" : "")
                     + "\",\"email\":\"" + unique() + (field.equals("email") ? "\\udfff" : "") + "@example.com\","
@@ -88,7 +104,7 @@ class BadInputTest extends UsersTest {
         }
         assertEquals(before, api.userCount(), "a refused registration wrote a row");
         // a pair of surrogates is one character, and names in any script are welcome
-        api.post("/auth/register", Map.of("username", "\u00e9l\u00e8ve \ud83e\udd4b " + unique().substring(0, 6),
+        api.post("/auth/register", Map.of("username", "\u00e9l\u00e8ve \ud83e\udd4b \u0144 " + unique().substring(0, 6),
                 "email", unique() + "@example.com", "password", PASSWORD))
                 .expect(201, "success", "Successfully registered.");
     }
