@@ -1,6 +1,7 @@
 package dev.dojo.eval.exercise;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.dojo.common.text.NoNul;
 import dev.dojo.eval.grading.TestCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -21,12 +22,13 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ExerciseRequest(
-        @Schema(example = "Sum") @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL) String title,
+        @Schema(example = "Sum") @NotBlank @Size(max = 200)
+        @Pattern(regexp = NoNul.PATTERN, message = NoNul.MESSAGE) String title,
         @Schema(description = "Markdown", example = "Write `sum(x, y)`: it returns x + y.")
-        @NotBlank @Size(max = 20000) @Pattern(regexp = NO_NUL) String body,
+        @NotBlank @Size(max = 20000) @Pattern(regexp = NoNul.PATTERN, message = NoNul.MESSAGE) String body,
         @Schema(type = "string", example = "python", allowableValues = {"python"}) @NotBlank String language,
-        @Schema(example = "# Enter your code here.") @Nullable @Size(max = 20000) @Pattern(regexp = NO_NUL)
-        String starterCode,
+        @Schema(example = "# Enter your code here.") @Nullable @Size(max = 20000)
+        @Pattern(regexp = NoNul.PATTERN, message = NoNul.MESSAGE) String starterCode,
         @Schema(description = "examples (hidden: false; at least one) and hidden tests (at least one)",
                 example = "[{\"name\": \"adds small numbers\", \"call\": \"sum(2, 3)\", \"expected\": 5, "
                         + "\"hidden\": false}, {\"name\": \"adds negative numbers\", \"call\": \"sum(-2, -7)\", "
@@ -37,8 +39,5 @@ public record ExerciseRequest(
         @Nullable @PositiveOrZero @DecimalMax("0.5") Double floatTolerance,
                 @Schema(description = "Reference solution; it must pass every test",
                 example = "def sum(x, y):\n    return x + y\n")
-        @NotBlank @Size(max = 65536) @Pattern(regexp = NO_NUL) String solution) {
-
-    /** PostgreSQL text cannot hold NUL characters. */
-    static final String NO_NUL = "^[^\\x00]*$"; // anchored, as the spec's ECMA-262 pattern must be
+        @NotBlank @Size(max = 65536) @Pattern(regexp = NoNul.PATTERN, message = NoNul.MESSAGE) String solution) {
 }

@@ -1,11 +1,13 @@
 package dev.dojo.eval.grading;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.dojo.common.text.NoNul;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -17,9 +19,11 @@ import jakarta.validation.constraints.Size;
 @JsonIgnoreProperties(ignoreUnknown = false)
 @Schema(name = "TestCase")
 public record TestCase(
-        @Schema(example = "adds small numbers") @NotBlank @Size(max = 200) String name,
+        @Schema(example = "adds small numbers") @NotBlank @Size(max = 200)
+        @Pattern(regexp = NoNul.PATTERN, message = NoNul.MESSAGE) String name,
         // str(…): the processor publishes expected's example as the string "5", and the spec's example must work
-        @Schema(example = "str(sum(2, 3))") @NotBlank @Size(max = 2000) String call,
+        @Schema(example = "str(sum(2, 3))") @NotBlank @Size(max = 2000)
+        @Pattern(regexp = NoNul.PATTERN, message = NoNul.MESSAGE) String call,
         @Schema(description = "JSON value; null expects None, a number without fraction or exponent an int, any "
                 + "other number a float, an array a list, an object a dict (see docs/sandbox.md)",
                 example = "5", implementation = Object.class)

@@ -1,6 +1,7 @@
 package dev.dojo.eval.submission;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.dojo.common.text.NoNul;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,5 +16,5 @@ import jakarta.validation.constraints.Size;
 public record SubmissionRequest(
         @Schema(example = "1") @NotNull @Positive Long exerciseId,
         @Schema(example = "def sum(x, y):\n    return x + y\n")
-        @NotNull @Size(max = 65536) @Pattern(regexp = "^[^\\x00]*$") String code) {
+        @NotNull @Size(max = 65536) @Pattern(regexp = NoNul.PATTERN, message = NoNul.MESSAGE) String code) {
 }

@@ -137,6 +137,15 @@ class ExerciseApiTest extends ApiTestBase {
             badTolerance.put("float_tolerance", tolerance);
             assertInvalid(api.post("/exercises", badTolerance, admin));
         }
+        // a test's name and call are copied into every stored result (jsonb): a NUL there made each submission a 500
+        for (String field : List.of("name", "call")) {
+            Map<String, Object> nul = exercise("x", "def double(x):\n    return x * 2\n");
+            Map<String, Object> test = new HashMap<>(Map.of("name", "doubles two", "call", "double(2)", "expected", 4,
+                    "hidden", false));
+            test.put(field, test.get(field) + "\u0000");
+            nul.put("tests", List.of(test, Map.of("name", "h", "call", "double(1)", "expected", 2)));
+            assertEquals("must not contain NUL characters", fieldError(api.post("/exercises", nul, admin)), field);
+        }
         assertInvalid(api.post("/exercises", "{\"title\": [", admin));
         assertInvalid(api.post("/exercises", "[]", admin));
         // 1e400 parses to an infinite double; comparing it was a 500 (found by e2e/hostile-sweep.py)
@@ -150,6 +159,20 @@ class ExerciseApiTest extends ApiTestBase {
         assertEquals(404, api.get("/exercises/99999999999999999999", null).status());
         assertEquals(404, api.put("/exercises/abc", exercise("x", "def double(x):\n    return x * 2\n"), admin)
                 .status());
+    }
+
+    /** An expected value may hold any text, NUL included: it is compared in full and shown escaped. */
+    @Test
+    void aNulInsideAnExpectedValueIsGradedAndStored() {
+        Map<String, Object> body = exercise("NUL in expected values", "def double(x):\n    return x * 2\n");
+        body.put("tests", List.of(
+                Map.of("name", "a string", "call", "double('a\\x00')", "expected", "a\u0000a\u0000", "hidden", false),
+                Map.of("name", "a key", "call", "{'k\\x00': double(1)}", "expected", Map.of("k\u0000", 2))));
+        long id = created(api.post("/exercises", body, TestTokens.admin(1)));
+        for (String code : List.of("def double(x):\n    return x * 2\n", "def double(x):\n    return x\n")) {
+            Api.Reply graded = api.post("/submissions", Map.of("exercise_id", id, "code", code), TestTokens.user(109));
+            assertEquals(201, graded.status(), String.valueOf(graded.body()));
+        }
     }
 
     private static void assertInvalid(Api.Reply response) {
