@@ -8,6 +8,7 @@ import dev.dojo.launcher.process.ChildProcess;
 import dev.dojo.launcher.process.PidFile;
 import dev.dojo.launcher.process.Supervisor;
 import dev.dojo.launcher.service.JvmFlags;
+import dev.dojo.launcher.service.RunCopies;
 import dev.dojo.launcher.service.ServiceEnvironment;
 
 import java.io.IOException;
@@ -146,6 +147,15 @@ public final class Platform {
             throw new LaunchFailure(LaunchFailure.MISSING_JAR, "Service jar" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + " missing under " + home
                     + ". Build them with ./mvnw -DskipTests install (./dojo does this for you).");
+        }
+        // the services run from copies: a rebuild meanwhile cannot change a running jar (RunCopies)
+        for (Map.Entry<Service, Path> jar : jars.entrySet()) {
+            try {
+                jar.setValue(RunCopies.of(jar.getValue(), dataDir.resolve("jars")));
+            } catch (IOException e) {
+                throw new LaunchFailure(LaunchFailure.SERVICE_FAILED, "Cannot copy " + jar.getValue() + " to "
+                        + dataDir.resolve("jars") + ": " + e.getMessage(), e);
+            }
         }
         return jars;
     }
