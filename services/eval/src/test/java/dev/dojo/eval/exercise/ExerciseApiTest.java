@@ -6,6 +6,7 @@ import dev.dojo.testing.tokens.TestTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,17 @@ class ExerciseApiTest extends ApiTestBase {
         assertEquals(403, api.put("/exercises/" + id, body, TestTokens.user(5)).status());
         assertEquals(403, api.delete("/exercises/" + id, TestTokens.user(5)).status());
         assertEquals(200, api.get("/exercises/" + id, null).status());
+    }
+
+    @Test
+    void aPathNoRouteHasIsNotFoundForEveryone() {
+        for (String path : List.of("/exercises/1/x", "/submissions/x/y", "/scores/user/x", "/exercises/+1")) {
+            for (String token : Arrays.asList(null, TestTokens.user(5), TestTokens.admin(1))) {
+                Api.Reply reply = api.get(path, token);
+                assertEquals(404, reply.status(), path + " " + reply.body());
+                assertEquals("Not found.", reply.message(), path);
+            }
+        }
     }
 
     @Test
