@@ -13,8 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * main's access log: one line per request, {@code HH:mm:ss.SSS main ACCESS METHOD /path STATUS 1.2ms upstream=users
- * id=<request id> trace=<trace id>} ({@code trace=} when tracing is on and the path is traced). The duration runs until the response started (a streamed body may still be flowing);
- * {@code upstream} is {@code -} for what main answered itself. {@link dev.dojo.main.observability.EdgeObservationFilter}
+ * id=<request id> trace=<trace id>} ({@code trace=} when tracing is on and the path is traced). The duration runs
+ * until the response started (a streamed body may still be flowing); {@code upstream} is {@code -} for what main
+ * answered itself. {@link dev.dojo.main.observability.EdgeObservationFilter}
  * writes the line of every request.
  * <p>
  * This runs on the event loop for every request, so it is a writer of its own rather than a logger (ADR 0034, as

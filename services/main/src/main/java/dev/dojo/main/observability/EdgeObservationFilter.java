@@ -14,13 +14,12 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * What main observes of every request, in one filter: its {@link AccessLog} line, its {@link GatewayTimers gateway
- * timer} (proxied requests, when metrics are on) and its {@link EdgeSpans server span} (when tracing is on), whose trace id
- * the access line carries. One
- * request/response pair and one request attribute rather than a filter each: Micronaut runs every filter method
- * inside the request's propagated context (MDC and trace context set and restored around it), on the path every
- * request of the platform takes; three pairs folded into one gave the observed main 2–3 % more throughput
- * (docs/performance.md, issue 19). Runs right after {@link RequestIdFilter}: the id is known, and the whole chain
- * is timed.
+ * timer} (proxied requests, when metrics are on) and its {@link EdgeSpans server span} (when tracing is on), whose
+ * trace id the access line carries. One request/response pair and one request attribute rather than a filter each:
+ * Micronaut runs every filter method inside the request's propagated context (MDC and trace context set and
+ * restored around it), on the path every request of the platform takes; three pairs folded into one gave the
+ * observed main 2–3 % more throughput (docs/performance.md, issue 19). Runs right after {@link RequestIdFilter}: the
+ * id is known, and the whole chain is timed.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class EdgeObservationFilter implements Ordered {

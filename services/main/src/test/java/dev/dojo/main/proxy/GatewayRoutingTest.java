@@ -363,8 +363,8 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertTrue(accessLog.linesWithBefore("id=log-unsampled", "id=fence-after").get(0)
                 .endsWith(" id=log-unsampled trace=" + unsampled), accessLog.lines().toString());
         String started = accessLog.linesWithBefore("id=log-new-trace", "id=fence-after").get(0);
-        assertTrue(started.matches(".* id=log-new-trace trace=[0-9a-f]{32}") && !started.contains("trace=" + "0".repeat(32)),
-                started);
+        assertTrue(started.matches(".* id=log-new-trace trace=[0-9a-f]{32}")
+                && !started.contains("trace=" + "0".repeat(32)), started);
         // otel.exclusions: /health is not traced, so its line has no trace id
         assertTrue(accessLog.linesWithBefore("id=log-untraced", "id=fence-after").get(0).endsWith(" id=log-untraced"),
                 accessLog.lines().toString());
