@@ -9,6 +9,13 @@ const routes = (answer: unknown) => signInApi('POST /auth/register', answer);
 const rules = () => Array.from(document.querySelectorAll('.validation-list > li'));
 const submit = () => screen.getByRole('button', { name: 'Submit' });
 
+async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], username: string, email: string, password: string) {
+  await user.type(screen.getByLabelText('Username'), username);
+  await user.type(screen.getByLabelText('Email'), email);
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(submit());
+}
+
 test('submit stays disabled and every rule is an error until all rules pass', async () => {
   routes(registered);
   const { user } = renderApp('/register');
@@ -39,10 +46,7 @@ test('submit stays disabled and every rule is an error until all rules pass', as
 test('a successful registration stores the tokens, says Welcome! and lands on Exercises', async () => {
   const { calls } = routes(registered);
   const { user } = renderApp('/register');
-  await user.type(screen.getByLabelText('Username'), 'newlearner');
-  await user.type(screen.getByLabelText('Email'), 'new@dojo.dev');
-  await user.type(screen.getByLabelText('Password'), 'long-enough-password');
-  await user.click(submit());
+  await fillAndSubmit(user, 'newlearner', 'new@dojo.dev', 'long-enough-password');
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Exercises' })).toBeInTheDocument();
   expect(screen.getByRole('alert')).toHaveTextContent('Welcome!');
@@ -58,10 +62,7 @@ test('a successful registration stores the tokens, says Welcome! and lands on Ex
 test('a name typed or pasted in decomposed form is sent composed (NFC), the password as typed', async () => {
   const { calls } = routes(registered);
   const { user } = renderApp('/register');
-  await user.type(screen.getByLabelText('Username'), 'learne\u0301e');
-  await user.type(screen.getByLabelText('Email'), 'learne\u0301e@dojo.dev');
-  await user.type(screen.getByLabelText('Password'), 'pa\u0301ssword-long');
-  await user.click(submit());
+  await fillAndSubmit(user, 'learne\u0301e', 'learne\u0301e@dojo.dev', 'pa\u0301ssword-long');
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Exercises' })).toBeInTheDocument();
   expect(calls.find((c) => c.path === '/auth/register')?.body).toEqual({
@@ -72,10 +73,7 @@ test('a name typed or pasted in decomposed form is sent composed (NFC), the pass
 test('a taken username or email flashes "That user already exists." and keeps the form', async () => {
   routes({ status: 400, body: { status: 'fail', message: 'Sorry. That user already exists.' } });
   const { user } = renderApp('/register');
-  await user.type(screen.getByLabelText('Username'), 'michael');
-  await user.type(screen.getByLabelText('Email'), 'michael@realpython.com');
-  await user.type(screen.getByLabelText('Password'), 'greaterthanten');
-  await user.click(submit());
+  await fillAndSubmit(user, 'michael', 'michael@realpython.com', 'greaterthanten');
 
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('That user already exists.');
@@ -88,9 +86,6 @@ test('a taken username or email flashes "That user already exists." and keeps th
 test('a server that cannot be reached gets a friendly message, not a blank page', async () => {
   routes('network-error');
   const { user } = renderApp('/register');
-  await user.type(screen.getByLabelText('Username'), 'newlearner');
-  await user.type(screen.getByLabelText('Email'), 'new@dojo.dev');
-  await user.type(screen.getByLabelText('Password'), 'long-enough-password');
-  await user.click(submit());
+  await fillAndSubmit(user, 'newlearner', 'new@dojo.dev', 'long-enough-password');
   expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach Dojo. Check your connection and try again.');
 });
