@@ -65,6 +65,14 @@ public final class RequestRules {
         if (!hosts.isEmpty() && !authority(hosts.get(0))) {
             return "Host is not a host[:port]"; // e.g. a header folded into it
         }
+        // fields of one value: with two, a proxy in front and the service behind may each read another one (the
+        // services read the first Authorization; a filter in front may check the last Content-Type)
+        if (headers.getAll(HttpHeaderNames.AUTHORIZATION).size() > 1) {
+            return "more than one Authorization";
+        }
+        if (headers.getAll(HttpHeaderNames.CONTENT_TYPE).size() > 1) {
+            return "more than one Content-Type";
+        }
         if (!upperCase(request.method().name())) {
             // methods are case-sensitive (RFC 9110 §9.1), but Micronaut and the services read "post" as POST: a
             // proxy or filter in front matching "POST" would not see the request that reaches them as one

@@ -121,6 +121,11 @@ class DesyncCorpusTest implements TestPropertyProvider {
         cases.add(refused("method-lower-case", "get {path} HTTP/1.1\r\nHost: x\r\n\r\n"));
         cases.add(refused("method-mixed-case", "Post {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"));
         cases.add(refused("method-custom-lower-case", "purge {path} HTTP/1.1\r\nHost: x\r\n\r\n"));
+        // --- fields of one value, sent twice: which one counts depends on the reader ---
+        cases.add(refused("two-authorizations", "GET {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\n"
+                + "Authorization: Bearer b\r\n\r\n"));
+        cases.add(refused("two-content-types", post("Content-Type: application/json\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 5\r\n", "hello")));
         // --- targets and Host ---
         cases.add(refused("absolute-form", "GET http://127.0.0.1:1{path} HTTP/1.1\r\nHost: x\r\n\r\n"));
         cases.add(refused("absolute-form-other-host", "GET http://evil.example/users/smuggled HTTP/1.1\r\nHost: x\r\n\r\n"));
