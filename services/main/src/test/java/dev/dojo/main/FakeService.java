@@ -103,7 +103,8 @@ public final class FakeService implements AutoCloseable {
             }
             exchange.getResponseHeaders().add("X-Request-Id", "downstream-copy");
             switch (path) {
-                case "/ping" -> json(exchange, 200, "{\"status\":\"success\",\"message\":\"pong!\"}");
+                // as users, which serves /ping/ as /ping
+                case "/ping", "/ping/" -> json(exchange, 200, "{\"status\":\"success\",\"message\":\"pong!\"}");
                 case "/health/readiness" -> json(exchange, readiness.get(),
                         "{\"status\":\"" + (readiness.get() == 200 ? "UP" : "DOWN") + "\"}");
                 case "/users/slow", "/exercises/slow" -> {

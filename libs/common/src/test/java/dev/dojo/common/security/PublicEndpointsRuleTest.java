@@ -23,7 +23,8 @@ class PublicEndpointsRuleTest {
     private final PublicEndpointsRule rule = new PublicEndpointsRule();
 
     @ParameterizedTest
-    @ValueSource(strings = {"/ping", "/health", "/health/", "/health/liveness", "/swagger/", "/swagger/users.yml"})
+    @ValueSource(strings = {"/ping", "/ping/", "/health", "/health/", "/health/liveness", "/health/liveness/", "/swagger/",
+            "/swagger/users.yml"})
     void sharedEndpointsAreReadableByAnyone(String path) {
         assertTrue(PublicEndpointsRule.isPublic(HttpRequest.GET(path)), path);
         assertTrue(PublicEndpointsRule.isPublic(HttpRequest.HEAD(path)), "HEAD " + path);
@@ -31,7 +32,7 @@ class PublicEndpointsRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/pingx", "/ping/", "/healthz", "/health-admin", "/swagger", "/swaggerx/a",
+    @ValueSource(strings = {"/pingx", "/pingx/", "/ping//", "/healthz", "/healthz/", "/health-admin", "/swagger", "/swaggerx/a",
             "/users", "/", "/api/ping", "/health/../users", "/swagger/../users/1", "/health/..", "/x/health"})
     void otherPathsAreLeftToTheService(String path) {
         assertFalse(PublicEndpointsRule.isPublic(HttpRequest.GET(path)), path);
