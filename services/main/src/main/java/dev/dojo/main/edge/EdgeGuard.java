@@ -59,6 +59,7 @@ final class EdgeGuard extends ChannelDuplexHandler {
     static final int LINGER_SECONDS = 2;
 
     private final Refusals refusals;
+    private final RefusalCounts counts;
     private final long headNanos;
     private final long bodyIdleNanos;
     private final long maxRequestSize;
@@ -78,8 +79,9 @@ final class EdgeGuard extends ChannelDuplexHandler {
     /** The close asked for while the connection lingers ({@link #close}); null when not lingering. */
     private ChannelPromise lingering;
 
-    EdgeGuard(Refusals refusals, EdgeSettings settings, long maxRequestSize) {
+    EdgeGuard(Refusals refusals, RefusalCounts counts, EdgeSettings settings, long maxRequestSize) {
         this.refusals = refusals;
+        this.counts = counts;
         this.maxRequestSize = maxRequestSize;
         this.headNanos = settings.headTimeout().toNanos();
         this.bodyIdleNanos = settings.bodyIdleTimeout().toNanos();
@@ -339,6 +341,7 @@ final class EdgeGuard extends ChannelDuplexHandler {
     }
 
     private void answer(HttpResponseStatus status, String message) {
+        counts.count(status.code(), message);
         phase = Phase.REFUSED;
         cancel();
         releaseHeld();
@@ -355,6 +358,7 @@ final class EdgeGuard extends ChannelDuplexHandler {
      * proxied call (the service's connection is closed, not reused), and close once that answer is written.
      */
     private void bodyFault(HttpStatus status, String message) {
+        counts.count(status.getCode(), message);
         phase = Phase.REFUSED;
         closeWhenAnswered = true;
         if (outstanding == 0) {

@@ -24,11 +24,14 @@ public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerC
     static final String WATCH = "dojo-edge-arrivals";
 
     private final Refusals refusals;
+    private final RefusalCounts counts;
     private final EdgeSettings settings;
     private final NettyHttpServerConfiguration server;
 
-    public EdgeGuardInstaller(Refusals refusals, EdgeSettings settings, NettyHttpServerConfiguration server) {
+    public EdgeGuardInstaller(Refusals refusals, RefusalCounts counts, EdgeSettings settings,
+                              NettyHttpServerConfiguration server) {
         this.refusals = refusals;
+        this.counts = counts;
         this.settings = settings;
         this.server = server;
     }
@@ -73,7 +76,7 @@ public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerC
             String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
             if (pipeline.get(codec) instanceof HttpServerCodec && pipeline.get(GUARD) == null) {
                 pipeline.replace(codec, codec, codec());
-                EdgeGuard guard = new EdgeGuard(refusals, settings, server.getMaxRequestSize());
+                EdgeGuard guard = new EdgeGuard(refusals, counts, settings, server.getMaxRequestSize());
                 pipeline.addBefore(codec, WATCH, new ArrivalWatch(guard));
                 pipeline.addAfter(codec, GUARD, guard);
             }

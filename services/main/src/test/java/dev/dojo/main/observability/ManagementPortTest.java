@@ -2,6 +2,7 @@ package dev.dojo.main.observability;
 
 import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
+import dev.dojo.main.Http;
 import dev.dojo.testing.FreePort;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -141,6 +142,23 @@ class ManagementPortTest implements TestPropertyProvider {
         // each refused request timed once, under its route and the status the caller got
         assertEquals(3.0, value(scrape, "dojo_gateway_requests_seconds_count{", "uri=\"/exercises/**\"",
                 "status=\"503\""));
+    }
+
+    /** What the edge refuses before any route sees it is still counted, by status and reason, never by the bytes. */
+    @Test
+    void refusalsAtTheEdgeAreCounted() throws Exception {
+        for (String head : List.of("get /ping HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /ping HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\nAuthorization: Bearer b\r\n\r\n")) {
+            assertTrue(Http.raw("127.0.0.1", server.getPort(), head).startsWith("HTTP/1.1 400 "), head);
+        }
+        String oversized = "GET /ping HTTP/1.1\r\nHost: x\r\nX-A: " + "a".repeat(20_000) + "\r\n\r\n";
+        assertTrue(Http.raw("127.0.0.1", server.getPort(), oversized).startsWith("HTTP/1.1 431 "));
+        String scrape = scrape();
+        assertEquals(2.0, value(scrape, "dojo_edge_refusals_total{", "reason=\"malformed-request\"",
+                "status=\"400\"", "service=\"main\""));
+        assertEquals(1.0, value(scrape, "dojo_edge_refusals_total{", "reason=\"request-headers-too-large\"",
+                "status=\"431\""));
+        assertFalse(scrape.contains("aaaa") || scrape.contains("Bearer"), "nothing the caller sent is a label");
     }
 
     private String scrape() throws IOException, InterruptedException {
