@@ -47,7 +47,7 @@ public class EdgeObservationFilter implements Ordered {
         // the gateway timer first: it sets the URI template that names the span
         GatewayTimers.Started route = timers == null ? null : timers.start(request);
         EdgeSpans.EdgeTrace trace = spans == null ? null : spans.start(request, propagated);
-        request.setAttribute(OBSERVED, new Observation(started, route, trace, false));
+        request.setAttribute(OBSERVED, new Observation(started, route, trace));
     }
 
     @ResponseFilter
@@ -58,17 +58,17 @@ public class EdgeObservationFilter implements Ordered {
         // untyped look-ups: this runs on the event loop for every request
         if (request.getAttribute(OBSERVED).orElse(null) instanceof Observation observation) {
             started = observation.started();
-            if (observation.trace() != null) {
-                traceId = observation.trace().traceId();
-            }
-            if (!observation.ended()) {
-                // timed and ended once, even if an error route answers the same request again
-                request.setAttribute(OBSERVED, new Observation(started, null, observation.trace(), true));
+            EdgeSpans.EdgeTrace trace = observation.trace();
+            traceId = trace == null ? null : trace.traceId();
+            boolean spanOpen = trace != null && trace.span();
+            if (observation.route() != null || spanOpen) {
+                // timed and ended once, even if an error route answers the same request again; the trace id stays
+                request.setAttribute(OBSERVED, new Observation(started, null, spanOpen ? trace.withoutSpan() : trace));
                 if (observation.route() != null) {
                     timers.record(observation.route(), request.getMethod().name(), response.code(), now - started);
                 }
-                if (observation.trace() != null) {
-                    spans.end(observation.trace(), request, response);
+                if (spanOpen) {
+                    spans.end(trace, request, response);
                 }
             }
         }
@@ -78,11 +78,11 @@ public class EdgeObservationFilter implements Ordered {
     }
 
     /**
-     * A request's arrival, its gateway route (null: not proxied, or no metrics) and trace (null: tracing off or the
-     * path excluded); {@code ended}: timed and its span ended.
+     * A request's arrival, its gateway route (null: not proxied, no metrics, or timed) and trace (null: tracing off
+     * or the path excluded; without a span once it is ended).
      */
     private record Observation(long started, @Nullable GatewayTimers.Started route,
-                               @Nullable EdgeSpans.EdgeTrace trace, boolean ended) {
+                               @Nullable EdgeSpans.EdgeTrace trace) {
     }
 
     @Override

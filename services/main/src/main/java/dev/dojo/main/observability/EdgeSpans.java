@@ -82,5 +82,10 @@ public class EdgeSpans {
         String traceId() {
             return Span.fromContext(context).getSpanContext().getTraceId();
         }
+
+        /** The same trace once its span is ended: ending it again is a no-op. */
+        EdgeTrace withoutSpan() {
+            return new EdgeTrace(context, false);
+        }
     }
 }
