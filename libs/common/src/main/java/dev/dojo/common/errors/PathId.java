@@ -11,6 +11,14 @@ import java.util.regex.Pattern;
  */
 public final class PathId {
 
+    /**
+     * The route template of an id segment: {@code @Get("/" + PathId.SEGMENT)}. Any text up to the next slash, so
+     * that every spelling reaches {@link #parse}; Micronaut's plain {@code {id}} does not match a segment with
+     * {@code + & ; ( ) ! { }} in it, and {@code /users/+1} answered "Not found." where {@code /users/abc} answers
+     * "User does not exist".
+     */
+    public static final String SEGMENT = "{id:[^/]+}";
+
     private static final Pattern CANONICAL = Pattern.compile("[1-9][0-9]{0,18}");
 
     private PathId() {

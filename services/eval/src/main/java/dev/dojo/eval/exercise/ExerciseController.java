@@ -1,6 +1,7 @@
 package dev.dojo.eval.exercise;
 
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.errors.PathId;
 import dev.dojo.common.openapi.AdminOnly;
 import dev.dojo.common.security.Roles;
 import dev.dojo.common.security.Caller;
@@ -46,7 +47,7 @@ public class ExerciseController {
         return Envelope.data(new ExerciseList(exercises.list(isAdmin(authentication))));
     }
 
-    @Get("/{id}")
+    @Get("/" + PathId.SEGMENT)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Get one exercise")
     @ApiResponse(responseCode = "200", description = "data is the exercise")
@@ -71,7 +72,7 @@ public class ExerciseController {
         return new Envelope<>(Envelope.SUCCESS, "New exercise was added!", exercises.create(request), null);
     }
 
-    @Put("/{id}")
+    @Put("/" + PathId.SEGMENT)
     @Secured(Roles.ADMIN)
     @AdminOnly
     @Operation(summary = "Replace an exercise (admin)",
@@ -87,7 +88,7 @@ public class ExerciseController {
         return new Envelope<>(Envelope.SUCCESS, "Exercise was updated!", exercises.update(id, request), null);
     }
 
-    @Delete("/{id}")
+    @Delete("/" + PathId.SEGMENT)
     @Secured(Roles.ADMIN)
     @AdminOnly
     @Operation(summary = "Delete an exercise (admin)", description = "Its submissions and scores go with it.")

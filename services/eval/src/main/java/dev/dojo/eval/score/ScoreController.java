@@ -53,7 +53,7 @@ public class ScoreController {
                 : scores.findByUserIdOrderByExerciseId(caller.userId())));
     }
 
-    @Get("/{id}")
+    @Get("/" + PathId.SEGMENT)
     @Operation(summary = "One score (its owner or an admin)")
     @ApiResponse(responseCode = "200", description = "data is the score")
     @ApiResponse(responseCode = "403", description = "Someone else's score",

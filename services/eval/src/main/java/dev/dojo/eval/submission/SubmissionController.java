@@ -2,6 +2,7 @@ package dev.dojo.eval.submission;
 
 import dev.dojo.common.openapi.SignedIn;
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.errors.PathId;
 import dev.dojo.common.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -58,7 +59,7 @@ public class SubmissionController {
         return Envelope.data(submissions.submit(Caller.of(authentication), request));
     }
 
-    @Get("/{id}")
+    @Get("/" + PathId.SEGMENT)
     @Operation(summary = "Get one submission (own; admins any)")
     @ApiResponse(responseCode = "200", description = "data is the submission")
     @ApiResponse(responseCode = "403", description = "Someone else's submission",

@@ -91,6 +91,11 @@ class SubmissionApiTest extends ApiTestBase {
         assertEquals(403, api.get("/scores/" + scoreId, TestTokens.user(103)).status());
         assertEquals("Score does not exist", api.get("/scores/999999", TestTokens.user(102)).message());
         assertEquals(404, api.get("/scores/abc", TestTokens.user(102)).status());
+        for (String id : List.of("+1", "1&x", "(1)", "!1")) {
+            assertEquals("Score does not exist", api.get("/scores/" + id, TestTokens.user(102)).message(), id);
+            assertEquals("Submission does not exist.", api.get("/submissions/" + id, TestTokens.user(102)).message(),
+                    id);
+        }
         assertTrue(listOf(api.get("/scores", TestTokens.admin(1)), "scores").size() >= 1);
         assertTrue(listOf(api.get("/scores", TestTokens.user(103)), "scores").isEmpty());
     }

@@ -58,7 +58,7 @@ public class UserController {
     }
 
     /** The id is a string so that "abc" is an unknown user (404), as in the original, not a routing error. */
-    @Get("/{id}")
+    @Get("/" + PathId.SEGMENT)
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Get one user")
