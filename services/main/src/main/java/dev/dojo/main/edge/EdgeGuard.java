@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * <li>refuses a request head that fails {@link RequestRules} or Netty's own decoding with an envelope answer and a
  * closed connection, before Micronaut, a filter or a service sees any of it; the rest of the connection's input is
  * dropped, so nothing sent after a refused head is ever read as a request;</li>
- * <li>answers 408 and closes when a head is not complete within {@code head-timeout} of its first byte;</li>
+ * <li>answers 408 and closes when a head is not complete within {@code head-timeout} of its first byte, and closes
+ * a new connection that sends nothing within {@code head-timeout};</li>
  * <li>fails a request body with a {@link CallerFault} when it stays silent for {@code body-idle-timeout} while main
  * waits for it, or breaks its chunked framing: the proxied call then fails as the caller's fault;</li>
  * <li>passes a pipelined request on only once the answers before it are written, and none after a connection's
@@ -87,9 +88,15 @@ final class EdgeGuard extends ChannelDuplexHandler {
         this.bodyIdleNanos = settings.bodyIdleTimeout().toNanos();
     }
 
+    /** Why a connection that never sent a byte is closed, as counted. */
+    static final String SILENT = "Silent connection";
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        // a new connection has the head deadline for its first byte too: one that never sends would otherwise be
+        // held for Micronaut's idle timeout (5 min), a file descriptor and ~4 KB of heap each (ADR 0071)
+        arm(headNanos, this::silentExpired);
     }
 
     /** Bytes reached the codec ({@link ArrivalWatch}): if no request was under way, a head has begun. */
@@ -317,6 +324,17 @@ final class EdgeGuard extends ChannelDuplexHandler {
         }
         LOG.debug("refused a request head not complete within {} ms", TimeUnit.NANOSECONDS.toMillis(headNanos));
         answer(HttpResponseStatus.REQUEST_TIMEOUT, Refusals.TIMEOUT);
+    }
+
+    /** Nothing arrived since the connection opened (any byte re-arms the timer for the head). */
+    private void silentExpired() {
+        timer = null;
+        if (phase == Phase.IDLE && outstanding == 0) {
+            LOG.debug("closed a connection silent for {} ms", TimeUnit.NANOSECONDS.toMillis(headNanos));
+            counts.countClosed(SILENT);
+            phase = Phase.REFUSED;
+            ctx.close();
+        }
     }
 
     private void bodyExpired() {

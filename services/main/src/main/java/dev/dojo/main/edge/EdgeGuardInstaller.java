@@ -12,10 +12,13 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import jakarta.inject.Singleton;
 
+import java.net.InetSocketAddress;
+
 /**
  * Puts the edge's guard into every plain HTTP/1.1 connection: Micronaut's codec is swapped for one with the same
  * limits whose headers report a {@code Content-Length} dropped for chunked coding ({@link FramingHeaders}), an
- * {@link ArrivalWatch} goes in front of it and an {@link EdgeGuard} right behind it.
+ * {@link ArrivalWatch} goes in front of it and an {@link EdgeGuard} right behind it — once the connection has a
+ * place under the {@link ConnectionCaps}; one over a cap is closed at once.
  */
 @Singleton
 public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -27,13 +30,15 @@ public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerC
     private final RefusalCounts counts;
     private final EdgeSettings settings;
     private final NettyHttpServerConfiguration server;
+    private final ConnectionCaps caps;
 
     public EdgeGuardInstaller(Refusals refusals, RefusalCounts counts, EdgeSettings settings,
-                              NettyHttpServerConfiguration server) {
+                              NettyHttpServerConfiguration server, ConnectionCaps caps) {
         this.refusals = refusals;
         this.counts = counts;
         this.settings = settings;
         this.server = server;
+        this.caps = caps;
     }
 
     @Override
@@ -51,6 +56,20 @@ public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerC
                 .setInitialBufferSize(server.getInitialBufferSize())
                 .setStrictLineParsing(true) // bare LF line ends are refused (Netty's default, stated here)
                 .setHeadersFactory(FramingHeaders.FACTORY));
+    }
+
+    /** Holds a place for the connection under {@link ConnectionCaps} until it closes, or closes it at once. */
+    private boolean admitted(Channel channel) {
+        String client = channel.remoteAddress() instanceof InetSocketAddress peer && peer.getAddress() != null
+                ? ClientNetwork.of(peer.getAddress()) : String.valueOf(channel.remoteAddress());
+        String refused = caps.admit(client);
+        if (refused != null) {
+            counts.countClosed(refused);
+            channel.close();
+            return false;
+        }
+        channel.closeFuture().addListener(closed -> caps.release(client));
+        return true;
     }
 
     private final class PerConnection implements NettyServerCustomizer {
@@ -75,6 +94,9 @@ public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerC
             ChannelPipeline pipeline = channel.pipeline();
             String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
             if (pipeline.get(codec) instanceof HttpServerCodec && pipeline.get(GUARD) == null) {
+                if (!admitted(channel)) {
+                    return;
+                }
                 pipeline.replace(codec, codec, codec());
                 EdgeGuard guard = new EdgeGuard(refusals, counts, settings, server.getMaxRequestSize());
                 pipeline.addBefore(codec, WATCH, new ArrivalWatch(guard));

@@ -1,6 +1,7 @@
 package dev.dojo.main.ratelimit;
 
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.main.edge.ClientNetwork;
 import dev.dojo.main.proxy.ClientAddress;
 import dev.dojo.main.routing.EdgePath;
 import io.github.bucket4j.ConsumptionProbe;

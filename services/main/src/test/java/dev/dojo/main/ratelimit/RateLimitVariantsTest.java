@@ -156,7 +156,7 @@ class RateLimitVariantsTest implements TestPropertyProvider {
     }
 
     /**
-     * The caller a budget belongs to is the socket's peer (no trusted proxy here), as its {@link ClientNetwork}: every
+     * The caller a budget belongs to is the socket's peer (no trusted proxy here), as its {@link dev.dojo.main.edge.ClientNetwork}: every
      * loopback address — any 127.x.y.z, and ::1 — is the one local host, so a caller past its limit gets no new
      * budget by binding another loopback address or switching to IPv6, nor by naming another caller in a forwarding
      * header. (Distinct callers with their own budgets: TrustedProxyRateLimitTest.)

@@ -1,4 +1,4 @@
-package dev.dojo.main.ratelimit;
+package dev.dojo.main.edge;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.dojo.main.ratelimit;
+package dev.dojo.main.edge;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -7,14 +7,15 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * What a rate limit counts as one client: the addresses one caller can switch between at will share a budget.
+ * What the edge counts as one client — for a rate limit's budget and a connection cap: the addresses one caller
+ * can switch between at will count as one.
  * An IPv6 caller is its /64 network (the smallest block a host is given; it can pick any of its 2^64 addresses per
  * connection), every loopback address — 127.0.0.0/8 and ::1 — is the one local host, and an IPv4 address is itself.
  * Without this a local caller binding 127.0.0.2, 127.0.0.3… or connecting over ::1 got a fresh budget each time.
  * Only address literals are read (never resolved: no DNS lookup for a forwarded hop); anything else counts as
  * itself.
  */
-final class ClientNetwork {
+public final class ClientNetwork {
 
     /**
      * A dotted-quad IPv4 literal, or IPv6 literal characters with a colon: {@link InetAddress#getByName} parses
@@ -26,7 +27,8 @@ final class ClientNetwork {
     private ClientNetwork() {
     }
 
-    static String of(String address) {
+    /** The client {@code address} (a literal, as a socket's peer or a trusted forwarded hop gives it) belongs to. */
+    public static String of(String address) {
         String literal = address.startsWith("[") && address.endsWith("]")
                 ? address.substring(1, address.length() - 1) : address;
         int zone = literal.indexOf('%');
@@ -42,14 +44,19 @@ final class ClientNetwork {
         } catch (UnknownHostException | IllegalArgumentException notAnAddress) {
             return address;
         }
-        if (parsed.isLoopbackAddress()) {
+        return of(parsed);
+    }
+
+    /** The client a connection's peer {@code address} belongs to. */
+    public static String of(InetAddress address) {
+        if (address.isLoopbackAddress()) {
             return "loopback";
         }
-        if (parsed instanceof Inet6Address) {
+        if (address instanceof Inet6Address) {
             byte[] network = new byte[IPV6_NETWORK_BYTES];
-            System.arraycopy(parsed.getAddress(), 0, network, 0, IPV6_NETWORK_BYTES);
+            System.arraycopy(address.getAddress(), 0, network, 0, IPV6_NETWORK_BYTES);
             return HexFormat.of().formatHex(network) + "::/64";
         }
-        return parsed.getHostAddress();
+        return address.getHostAddress();
     }
 }
