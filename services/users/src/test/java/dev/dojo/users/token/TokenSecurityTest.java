@@ -99,6 +99,22 @@ class TokenSecurityTest extends UsersTest {
         }
     }
 
+    /** One token, one spelling: padding or a signature's spare bits set are what a lenient decoder reads alike. */
+    @Test
+    void otherSpellingsOfAValidTokenAreInvalid() {
+        api.get("/auth/status", token).expect(200, "success", null);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        String spareBitSet = token.substring(0, token.length() - 1) + alphabet.charAt(last | 1);
+        String[] parts = token.split("\\.");
+        for (String bad : List.of(token + "=", token + "==", spareBitSet, parts[0] + "=." + parts[1] + "." + parts[2],
+                token.replace('-', '+').replace('_', '/'))) {
+            if (!bad.equals(token)) {
+                api.get("/auth/status", bad).expectFail(401, INVALID);
+            }
+        }
+    }
+
     @Test
     void aTamperedPayloadIsInvalid() throws Exception {
         String[] parts = token.split("\\.");
