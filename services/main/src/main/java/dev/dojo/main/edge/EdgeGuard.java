@@ -58,6 +58,8 @@ final class EdgeGuard extends ChannelDuplexHandler {
     private enum Phase { IDLE, HEAD, BODY, REFUSED }
 
     static final int LINGER_SECONDS = 2;
+    /** Why a connection that never sent a byte is closed, as counted. */
+    static final String SILENT = "Silent connection";
 
     private final Refusals refusals;
     private final RefusalCounts counts;
@@ -87,9 +89,6 @@ final class EdgeGuard extends ChannelDuplexHandler {
         this.headNanos = settings.headTimeout().toNanos();
         this.bodyIdleNanos = settings.bodyIdleTimeout().toNanos();
     }
-
-    /** Why a connection that never sent a byte is closed, as counted. */
-    static final String SILENT = "Silent connection";
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
