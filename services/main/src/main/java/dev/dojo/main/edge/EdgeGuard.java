@@ -331,8 +331,8 @@ final class EdgeGuard extends ChannelDuplexHandler {
         if (phase == Phase.IDLE && outstanding == 0) {
             LOG.debug("closed a connection silent for {} ms", TimeUnit.NANOSECONDS.toMillis(headNanos));
             counts.countClosed(SILENT);
+            ctx.close(); // while still idle: closed at once, with no linger (nothing is owed, nothing was sent)
             phase = Phase.REFUSED;
-            ctx.close();
         }
     }
 
