@@ -37,23 +37,15 @@ public class ConnectionCaps {
      * it closes), else the reason it is not.
      */
     String admit(String client) {
+        // each count is taken first and given back when over: a concurrent admit may see the other's place for an
+        // instant and be refused, never admitted beyond the cap
         if (total > 0 && open.incrementAndGet() > total) {
             open.decrementAndGet();
             return TOO_MANY;
         }
-        if (perClient > 0) {
-            boolean[] admitted = {false};
-            byClient.compute(client, (key, held) -> {
-                int count = held == null ? 0 : held;
-                admitted[0] = count < perClient;
-                return admitted[0] ? count + 1 : held;
-            });
-            if (!admitted[0]) {
-                if (total > 0) {
-                    open.decrementAndGet();
-                }
-                return TOO_MANY_FROM_CLIENT;
-            }
+        if (perClient > 0 && byClient.merge(client, 1, Integer::sum) > perClient) {
+            release(client);
+            return TOO_MANY_FROM_CLIENT;
         }
         return null;
     }
