@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
  * <li>passes a pipelined request on only once the answers before it are written, and none after a connection's
  * last request (HTTP/1.0, {@code Connection: close}, or an answer that closes): what follows is never read;</li>
  * <li>answers {@code Expect: 100-continue} itself and drops the header;</li>
+ * <li>serves HTTP/1 only: another major version is refused (400), a minor one above 1 is served as HTTP/1.1, and an
+ * HTTP/1.0 caller's answer is never chunked (its body ends with the connection);</li>
  * <li>drops request trailers (RFC 9110 §6.5.1 lets a recipient discard them) so none can reach a service;</li>
  * <li>closes a connection whose caller may still be sending (a refused or unread body) by lingering: the answer is
  * followed by a FIN, and what still arrives is read and dropped for at most {@value #LINGER_SECONDS} s, so the
@@ -75,6 +77,8 @@ final class EdgeGuard extends ChannelDuplexHandler {
     private boolean closeWhenAnswered;
     /** The request under way is the connection's last (HTTP/1.0 without keep-alive, "Connection: close"). */
     private boolean lastRequest;
+    /** The request passed on is HTTP/1.0: always a connection's last, so every final answer from now on is its. */
+    private boolean http10;
     /** Pipelined input waiting for the answers before it, and whether Micronaut asked to read meanwhile. */
     private List<Object> held = new ArrayList<>();
     private boolean holding;
@@ -118,6 +122,18 @@ final class EdgeGuard extends ChannelDuplexHandler {
         }
         if (msg instanceof HttpRequest request) {
             cancel();
+            HttpVersion version = request.protocolVersion();
+            if (version.majorVersion() != 1 && !request.decoderResult().isFailure()) {
+                // Netty reads any "HTTP/x.y" and Micronaut echoes it in the status line ("HTTP/2.0 200 OK" in
+                // HTTP/1.1 framing): only HTTP/1 is served on this port. A 400, not RFC 9110's optional 505: the
+                // caller's input is at fault, and the contract answers bad input with a 4xx
+                ReferenceCountUtil.release(msg);
+                answer(HttpResponseStatus.BAD_REQUEST, Refusals.VERSION);
+                return;
+            }
+            if (version.minorVersion() > 1) {
+                request.setProtocolVersion(HttpVersion.HTTP_1_1); // RFC 9112 §2.3: served as the highest 1.x known
+            }
             DecoderResult decoded = request.decoderResult();
             String violation = decoded.isFailure() ? String.valueOf(decoded.cause()) : RequestRules.violation(request);
             if (violation != null) {
@@ -164,7 +180,8 @@ final class EdgeGuard extends ChannelDuplexHandler {
     private void pass(ChannelHandlerContext ctx, HttpRequest request) {
         outstanding++;
         // HTTP/1.0 gets one request per connection, keep-alive or not: Micronaut may close after a 1.0 answer anyway
-        lastRequest = !HttpUtil.isKeepAlive(request) || request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        lastRequest = !HttpUtil.isKeepAlive(request) || http10;
         closeWhenAnswered |= lastRequest;
         boolean bodyToCome = !(request instanceof LastHttpContent);
         if (HttpUtil.is100ContinueExpected(request)) {
@@ -219,6 +236,13 @@ final class EdgeGuard extends ChannelDuplexHandler {
             }
             if (response.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true)) {
                 closeWhenAnswered = true; // Micronaut closes after this answer: nothing held may be read
+            }
+            if (http10 && HttpUtil.isTransferEncodingChunked(response)) {
+                // Micronaut re-frames every proxied answer as chunked, which an HTTP/1.0 caller cannot read (RFC
+                // 9112 §6.1: no Transfer-Encoding to a 1.0 request): the body is sent as is and ends with the
+                // connection, which closes after a 1.0 answer anyway
+                response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING)
+                        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
         }
         if (!(msg instanceof LastHttpContent) || outstanding == 0) {

@@ -23,6 +23,7 @@ public class Refusals {
     public static final String HEADERS_TOO_LARGE = "Request headers too large.";
     public static final String TARGET_TOO_LONG = "Request target too long.";
     public static final String EXPECTATION = "Only Expect: 100-continue is supported.";
+    public static final String VERSION = "Unsupported HTTP version.";
 
     private final JsonMapper json;
 

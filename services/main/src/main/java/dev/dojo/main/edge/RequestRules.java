@@ -86,7 +86,9 @@ public final class RequestRules {
         }
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (c <= ' ' || c >= 0x7f || c == '#') {
+            // characters RFC 3986 has no place for are read differently by different parsers (a backslash as '/'
+            // by some); Micronaut fails on them later, answering as if the body were bad
+            if (c <= ' ' || c >= 0x7f || "#\\\"<>^`{|}".indexOf(c) >= 0) {
                 return "request target with a forbidden character";
             }
         }

@@ -134,6 +134,17 @@ class DesyncCorpusTest implements TestPropertyProvider {
         cases.add(refused("no-host", "GET {path} HTTP/1.1\r\n\r\n"));
         cases.add(refused("two-hosts", "GET {path} HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n"));
         cases.add(refused("h2-prior-knowledge", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"));
+        // characters RFC 3986 has no place for: a backslash is '/' to some parsers
+        for (String c : List.of("\\", "\"", "<", ">", "^", "`", "{", "|", "}")) {
+            String code = Integer.toString(c.charAt(0));
+            cases.add(refused("target-char-" + code, "GET {path}" + c + "x HTTP/1.1\r\nHost: x\r\n\r\n"));
+            cases.add(refused("query-char-" + code, "GET {path}?q=" + c + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+        }
+        // --- versions: HTTP/1 only; Netty reads any "HTTP/x.y", and Micronaut would echo it in its status line ---
+        for (String version : List.of("HTTP/2.0", "HTTP/3.0", "HTTP/0.9", "HTTP/9.9")) {
+            cases.add(refused("version-" + version, "GET {path} " + version + "\r\nHost: x\r\n\r\n"));
+        }
+        cases.add(accepted("version-1.2-as-1.1", "GET {path} HTTP/1.2\r\nHost: x\r\n\r\n", ""));
         // --- Expect, HTTP/1.0 ---
         cases.add(accepted("expect-continue-body-at-once",
                 post("Expect: 100-continue\r\nContent-Length: 5\r\n", "hello"), "hello"));
