@@ -91,6 +91,9 @@ public final class RequestRules {
             if (c <= ' ' || c >= 0x7f || "#\\\"<>^`{|}".indexOf(c) >= 0) {
                 return "request target with a forbidden character";
             }
+            if (c == '%' && !(hex(target, i + 1) && hex(target, i + 2))) {
+                return "request target with a '%' not followed by two hex digits"; // RFC 3986 pct-encoded
+            }
         }
         return null;
     }
@@ -106,6 +109,14 @@ public final class RequestRules {
             }
         }
         return true;
+    }
+
+    private static boolean hex(String text, int index) {
+        if (index >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(index);
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static boolean upperCase(String method) {

@@ -140,6 +140,10 @@ class DesyncCorpusTest implements TestPropertyProvider {
             cases.add(refused("target-char-" + code, "GET {path}" + c + "x HTTP/1.1\r\nHost: x\r\n\r\n"));
             cases.add(refused("query-char-" + code, "GET {path}?q=" + c + " HTTP/1.1\r\nHost: x\r\n\r\n"));
         }
+        for (String broken : List.of("%zz", "%", "%0", "%u0031", "%G1")) {
+            cases.add(refused("percent-" + broken, "GET {path}/" + broken + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+            cases.add(refused("query-percent-" + broken, "GET {path}?q=" + broken + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+        }
         // --- versions: HTTP/1 only; Netty reads any "HTTP/x.y", and Micronaut would echo it in its status line ---
         for (String version : List.of("HTTP/2.0", "HTTP/3.0", "HTTP/0.9", "HTTP/9.9")) {
             cases.add(refused("version-" + version, "GET {path} " + version + "\r\nHost: x\r\n\r\n"));
@@ -296,6 +300,17 @@ class DesyncCorpusTest implements TestPropertyProvider {
                 assertEquals(200, answer.status(), name);
                 assertEquals("own GET " + probe + " 0", answer.text(), name + ": a later caller's own answer");
             }
+        }
+    }
+
+    /** The rule on '%' refuses only broken escapes: well-formed ones pass through as they were sent. */
+    @Test
+    void wellFormedPercentEncodingPasses() {
+        String target = "/users/percent/%e2%82%ac?q=%41%2a&r=%25%2F";
+        try (Http.Connection client = new Http.Connection(server.getPort())) {
+            Http.Response answer = client.send("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertEquals(200, answer.status(), answer.text());
+            assertEquals("own GET " + target + " 0", answer.text());
         }
     }
 
