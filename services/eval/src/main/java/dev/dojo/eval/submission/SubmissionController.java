@@ -2,7 +2,10 @@ package dev.dojo.eval.submission;
 
 import dev.dojo.common.openapi.SignedIn;
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.envelope.FieldError;
+import dev.dojo.common.envelope.Messages;
 import dev.dojo.common.errors.PathId;
+import dev.dojo.common.errors.Rejection;
 import dev.dojo.common.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -18,11 +21,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+
+import java.util.List;
 
 /** Submitting code for grading, and reading past submissions. */
 @Controller("/submissions")
@@ -73,10 +79,24 @@ public class SubmissionController {
     @Get
     @Operation(summary = "List submissions, newest first (own; admins all; at most 100)")
     @ApiResponse(responseCode = "200", description = "data.submissions")
-    @ApiResponse(responseCode = "400", description = "exercise_id is not a number",
+    @ApiResponse(responseCode = "400", description = "exercise_id is not an id",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
-    public Envelope<SubmissionList> list(@Nullable @QueryValue("exercise_id") Long exerciseId,
-                                         Authentication authentication) {
-        return Envelope.data(new SubmissionList(submissions.list(Caller.of(authentication), exerciseId)));
+    public Envelope<SubmissionList> list(
+            @Parameter(schema = @Schema(type = "integer", format = "int64", nullable = true))
+            @Nullable @QueryValue("exercise_id") String exerciseId, Authentication authentication) {
+        return Envelope.data(new SubmissionList(submissions.list(Caller.of(authentication), exerciseFilter(exerciseId))));
+    }
+
+    /**
+     * The filter in its one spelling, as ids in paths: Micronaut's own conversion took {@code +1} and {@code 01} as
+     * 1 and an empty value as no filter at all.
+     */
+    @Nullable
+    private static Long exerciseFilter(@Nullable String exerciseId) {
+        if (exerciseId == null) {
+            return null;
+        }
+        return PathId.parse(exerciseId).orElseThrow(() -> new Rejection(HttpStatus.BAD_REQUEST,
+                Messages.INVALID_PAYLOAD, List.of(new FieldError("exercise_id", "must be an exercise id"))));
     }
 }

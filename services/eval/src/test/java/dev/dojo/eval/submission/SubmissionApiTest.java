@@ -143,7 +143,13 @@ class SubmissionApiTest extends ApiTestBase {
         assertEquals(1, mine.size());
         assertTrue(listOf(api.get("/submissions", TestTokens.user(107)), "submissions").isEmpty());
         assertTrue(listOf(api.get("/submissions", TestTokens.admin(1)), "submissions").size() >= 1);
-        assertEquals(400, api.get("/submissions?exercise_id=abc", TestTokens.user(106)).status());
+        // the filter has one spelling, as path ids: no coerced "+1", "01" or an empty value read as no filter
+        for (String filter : List.of("abc", "%2B" + sum, "0" + sum, "", "-1", "0", "1.0", "99999999999999999999",
+                sum + "&exercise_id=" + sum)) {
+            Api.Reply reply = api.get("/submissions?exercise_id=" + filter, TestTokens.user(106));
+            assertEquals(400, reply.status(), filter);
+            assertEquals("Invalid payload.", reply.body().get("message"), filter);
+        }
     }
 
     @Test
