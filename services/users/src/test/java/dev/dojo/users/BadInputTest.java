@@ -87,6 +87,14 @@ class BadInputTest extends UsersTest {
         assertEquals(400, decomposed.status(), () -> String.valueOf(decomposed.body()));
         assertEquals(List.of(Map.of("field", "username", "message", "must be in Unicode normalization form C (NFC)")),
                 decomposed.errors());
+        // a page draws "michael " as "michael" and "a  b" as "a b": spaces at the ends or doubled read as another name
+        for (String spaced : List.of(unique() + " ", " " + unique(), unique() + "  x")) {
+            Reply reply = api.post("/auth/register", Map.of("username", spaced, "email", unique() + "@example.com",
+                    "password", PASSWORD));
+            assertEquals(400, reply.status(), () -> "'" + spaced + "' → " + reply.body());
+            assertEquals(List.of(Map.of("field", "username", "message",
+                    "must not begin or end with a space or hold two spaces in a row")), reply.errors(), spaced);
+        }
         // an email is shown in the users list as well
         Reply hiddenInEmail = api.post("/auth/register", Map.of("username", unique(),
                 "email", "mich\u200Bael" + unique() + "@example.com", "password", PASSWORD));

@@ -27,7 +27,8 @@ public record NewAccount(
     /** What {@link ShownAsWritten} asks, for the published spec (no JSON Schema keyword can say it). */
     static final String SHOWN_AS_WRITTEN = "Shown to other users, so it must look like no other value: no control, "
             + "format, invisible or private-use characters (zero-width and no-break spaces, direction overrides, "
-            + "tag characters, variation selectors, fillers), and in Unicode normalization form C (NFC).";
+            + "tag characters, variation selectors, fillers), no space at either end or two in a row, and in Unicode "
+            + "normalization form C (NFC).";
     /** local@domain.tld without whitespace or control characters; jakarta's @Email alone accepts "a@b". */
     static final String SIMPLE_EMAIL = "^[^ \\x00-\\x1F\\x7F@]+@[^ \\x00-\\x1F\\x7F@]+\\.[^ \\x00-\\x1F\\x7F@]+$";
 

@@ -30,6 +30,10 @@ public class ShownAsWrittenValidator implements ConstraintValidator<ShownAsWritt
             context.messageTemplate(ShownAsWritten.INVISIBLE);
             return false;
         }
+        if (value.startsWith(" ") || value.endsWith(" ") || value.contains("  ")) {
+            context.messageTemplate(ShownAsWritten.SPACING);
+            return false;
+        }
         if (!Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
             context.messageTemplate(ShownAsWritten.NOT_NFC);
             return false;
