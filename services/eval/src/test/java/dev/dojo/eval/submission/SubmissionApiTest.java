@@ -138,8 +138,10 @@ class SubmissionApiTest extends ApiTestBase {
         assertEquals(404, api.get("/submissions/999999", TestTokens.user(106)).status());
         assertEquals(404, api.get("/submissions/x1", TestTokens.user(106)).status());
 
-        List<Map<String, Object>> mine = listOf(api.get("/submissions?exercise_id=" + sum, TestTokens.user(106)),
-                "submissions");
+        Api.Reply listed = api.get("/submissions?exercise_id=" + sum, TestTokens.user(106));
+        assertEquals("no-store", listed.headers().get("Cache-Control"), "one learner's code: kept by no cache");
+        assertEquals("no-store", byAdmin.headers().get("Cache-Control"));
+        List<Map<String, Object>> mine = listOf(listed, "submissions");
         assertEquals(1, mine.size());
         assertTrue(listOf(api.get("/submissions", TestTokens.user(107)), "submissions").isEmpty());
         assertTrue(listOf(api.get("/submissions", TestTokens.admin(1)), "submissions").size() >= 1);
