@@ -84,7 +84,8 @@ public class SubmissionController {
     public Envelope<SubmissionList> list(
             @Parameter(schema = @Schema(type = "integer", format = "int64", nullable = true))
             @Nullable @QueryValue("exercise_id") String exerciseId, Authentication authentication) {
-        return Envelope.data(new SubmissionList(submissions.list(Caller.of(authentication), exerciseFilter(exerciseId))));
+        Long exercise = exerciseFilter(exerciseId);
+        return Envelope.data(new SubmissionList(submissions.list(Caller.of(authentication), exercise)));
     }
 
     /**
