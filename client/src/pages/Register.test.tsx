@@ -83,6 +83,16 @@ test('a taken username or email flashes "That user already exists." and keeps th
   await waitFor(() => expect(submit()).toBeEnabled());
 });
 
+test('a refused field flashes why, after the server\'s message', async () => {
+  routes({ status: 400, body: { status: 'fail', message: 'Invalid payload.', errors: [
+    { field: 'username', message: 'must not begin or end with a space or hold two spaces in a row' }] } });
+  const { user } = renderApp('/register');
+  await fillAndSubmit(user, 'michael ', 'michael@realpython.com', 'greaterthanten');
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'Invalid payload. Username must not begin or end with a space or hold two spaces in a row.');
+  expect(window.localStorage.getItem('authToken')).toBeNull();
+});
+
 test('a server that cannot be reached gets a friendly message, not a blank page', async () => {
   routes('network-error');
   const { user } = renderApp('/register');

@@ -5,9 +5,16 @@ import { registerRules } from '../components/FormRules';
 import { TextField } from '../components/TextField';
 import { SignInForm } from '../session/SignInForm';
 
+/**
+ * A taken name or email is the contract's "That user already exists."; a refused field says why ("Invalid payload.
+ * Username must not begin or end with a space…"), since the live rules cannot show every rule the server keeps.
+ */
 function registerFailure(error: unknown) {
-  const duplicate = error instanceof ApiError && error.status === 400 && /already exists/i.test(error.message);
-  return duplicate ? 'That user already exists.' : messageOf(error);
+  if (!(error instanceof ApiError)) return messageOf(error);
+  if (error.status === 400 && /already exists/i.test(error.message)) return 'That user already exists.';
+  const reasons = error.errors.map(({ field, message }) =>
+    `${field.charAt(0).toUpperCase()}${field.slice(1)} ${message}.`);
+  return [error.message, ...reasons].join(' ');
 }
 
 export function Register() {
