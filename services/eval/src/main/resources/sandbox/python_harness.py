@@ -82,38 +82,51 @@ class Opaque(Exception):
     pass
 
 
-def encode(value, depth=0):
+def encode(value, depth=0, room=None):
     """Lossless tagged JSON of plain data; eval compares it (docs/sandbox.md, "Values across the boundary").
 
     null, true, false and strings are themselves; an int is {"int": hex} (no JSON number precision limit, no
     int_max_str_digits); a float is {"float": repr}; a list is a JSON array; a tuple is {"tuple": [...]}; a dict is
-    {"dict": [[key, value], ...]}. Anything else, or a subclass of these, is {"repr": text, "type": name}.
+    {"dict": [[key, value], ...]}. Anything else, or a subclass of these, is {"repr": text, "type": name}. A value
+    whose encoding would not fit in a report is given up as soon as that is known (Opaque): quoting ten million
+    characters one by one took longer than the wall limit, and the report could never have held them.
     """
+    if room is None:
+        room = [MAX_REPORT_BYTES]
     if depth > MAX_DEPTH:
         raise Opaque()
     kind = _type(value)
     if value is None:
-        return "null"
+        return spend(room, "null")
     if kind is bool:
-        return "true" if value else "false"
+        return spend(room, "true" if value else "false")
     if kind is int:
-        return '{"int": "%s"}' % _hex(value)
+        return spend(room, '{"int": "%s"}' % _hex(value))
     if kind is float:
-        return '{"float": "%s"}' % _float_repr(value)
+        return spend(room, '{"float": "%s"}' % _float_repr(value))
     if kind is str:
         try:
             value.encode("utf-8")  # lone surrogates would read back in Java as a different string
         except UnicodeEncodeError:
             return opaque(value)
-        return quote(value)
+        if len(value) > room[0]:
+            raise Opaque()
+        return spend(room, quote(value))
     if kind is list:
-        return "[" + ", ".join(encode(item, depth + 1) for item in value) + "]"
+        return "[" + ", ".join(encode(item, depth + 1, room) for item in value) + "]"
     if kind is tuple:
-        return '{"tuple": [' + ", ".join(encode(item, depth + 1) for item in value) + "]}"
+        return '{"tuple": [' + ", ".join(encode(item, depth + 1, room) for item in value) + "]}"
     if kind is dict:
         return '{"dict": [' + ", ".join(
-            "[" + encode(k, depth + 1) + ", " + encode(v, depth + 1) + "]" for k, v in value.items()) + "]}"
+            "[" + encode(k, depth + 1, room) + ", " + encode(v, depth + 1, room) + "]" for k, v in value.items()) + "]}"
     return opaque(value)
+
+
+def spend(room, text):
+    room[0] -= len(text) + 2  # and the separator that follows it
+    if room[0] < 0:
+        raise Opaque()
+    return text
 
 
 def opaque(value):

@@ -111,6 +111,23 @@ class HostileCorpusTest extends ApiTestBase {
         return (Map<?, ?>) ((List<?>) data.get("results")).get(0);
     }
 
+    /**
+     * A value too large for any report — ten million characters, a million-item list or dict — is given up as
+     * soon as that is known and shown by its cut repr: quoting it char by char took longer than the wall limit, and
+     * the learner read "timeout" for a function that returned at once.
+     */
+    @Test
+    void aValueTooLargeToReportFailsShowingItsStartNotATimeout() {
+        Map<String, String> starts = Map.of("'x' * 10**7", "'xxxx", "[0] * 10**6", "[0, 0, 0",
+                "{i: i for i in range(10**6)}", "{0: 0, 1: 1");
+        starts.forEach((value, start) -> {
+            Map<String, Object> data = grade("def sum(x, y):\n    return " + value + "\n");
+            assertEquals("failed", data.get("verdict"), value + " " + data);
+            String actual = String.valueOf(outcome(data).get("actual"));
+            assertTrue(actual.startsWith(start) && actual.length() <= 1001, value + " " + actual.length());
+        });
+    }
+
     @Test
     void infiniteLoopTimesOut() {
         assertEquals("timeout", grade("while True:\n    pass\n").get("verdict"));
