@@ -8,7 +8,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.util.Optional;
 
@@ -64,7 +63,8 @@ public class ClientHeadersFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        // outside the gateway, which answers a proxied request itself: its answers pass through here too
-        return ServerFilterPhase.RENDERING.before() - 1;
+        // before every filter that may answer by itself (the path guard, the rate limit, the gateway): this
+        // response method then sees each of their answers, not only the routes'
+        return HIGHEST_PRECEDENCE + 2;
     }
 }

@@ -40,6 +40,33 @@ class PageHeadersTest implements TestPropertyProvider {
         swapper.close();
     }
 
+    /**
+     * Answers main's early filters give themselves (an invalid path, before routing) carry the security headers
+     * too, and a caller with a foreign Origin on a localhost host is answered like any caller — Micronaut's
+     * drive-by-localhost guard answered it a bare 403, no envelope, no headers — and granted nothing.
+     */
+    @Test
+    void earlyAnswersAndForeignOriginsGetTheHeadersAndTheEnvelope() {
+        String base = "http://127.0.0.1:" + server.getPort();
+        HttpResponse<String> invalid = Http.send(Http.request(base, "/users/%2e%2e").GET());
+        assertEquals(400, invalid.statusCode());
+        assertEquals("{\"status\":\"fail\",\"message\":\"Invalid path.\"}", invalid.body());
+        for (String path : new String[]{"/docs", "/health", "/nowhere"}) {
+            HttpResponse<String> foreign = Http.send(Http.request(base, path).header("Origin", "http://evil.example")
+                    .GET());
+            assertEquals(path.equals("/nowhere") ? 404 : 200, foreign.statusCode(), path + " " + foreign.body());
+            assertFalse(foreign.body().isEmpty(), path);
+            assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), path);
+        }
+        for (HttpResponse<String> answer : java.util.List.of(invalid, Http.send(Http.request(base, "/health")
+                .header("Origin", "http://evil.example").GET()))) {
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null),
+                    answer.uri().toString());
+            assertEquals("strict-origin-when-cross-origin", answer.headers().firstValue("Referrer-Policy")
+                    .orElse(null), answer.uri().toString());
+        }
+    }
+
     @Test
     void everyPageGetsTheSameSecurityHeaders() {
         String base = "http://127.0.0.1:" + server.getPort();
