@@ -51,14 +51,15 @@ class PageHeadersTest implements TestPropertyProvider {
         HttpResponse<String> invalid = Http.send(Http.request(base, "/users/%2e%2e").GET());
         assertEquals(400, invalid.statusCode());
         assertEquals("{\"status\":\"fail\",\"message\":\"Invalid path.\"}", invalid.body());
-        for (String path : new String[]{"/docs", "/health", "/nowhere"}) {
+        // not /health: its answer depends on services this test does not start
+        for (String path : new String[]{"/docs", "/", "/nowhere"}) {
             HttpResponse<String> foreign = Http.send(Http.request(base, path).header("Origin", "http://evil.example")
                     .GET());
             assertEquals(path.equals("/nowhere") ? 404 : 200, foreign.statusCode(), path + " " + foreign.body());
             assertFalse(foreign.body().isEmpty(), path);
             assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), path);
         }
-        for (HttpResponse<String> answer : java.util.List.of(invalid, Http.send(Http.request(base, "/health")
+        for (HttpResponse<String> answer : java.util.List.of(invalid, Http.send(Http.request(base, "/nowhere")
                 .header("Origin", "http://evil.example").GET()))) {
             assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null),
                     answer.uri().toString());
