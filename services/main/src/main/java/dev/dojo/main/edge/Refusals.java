@@ -1,6 +1,7 @@
 package dev.dojo.main.edge;
 
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.main.client.ClientSettings;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -14,7 +15,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The answers the edge writes itself, in the contract's envelope, each closing its connection. */
+/**
+ * The answers the edge writes itself, in the contract's envelope, each closing its connection, with the security
+ * headers every other answer of main gets from {@link dev.dojo.main.client.ClientHeadersFilter} (these never reach
+ * Micronaut's filters).
+ */
 @Singleton
 public class Refusals {
 
@@ -26,9 +31,11 @@ public class Refusals {
     public static final String VERSION = "Unsupported HTTP version.";
 
     private final JsonMapper json;
+    private final ClientSettings settings;
 
-    public Refusals(JsonMapper json) {
+    public Refusals(JsonMapper json, ClientSettings settings) {
         this.json = json;
+        this.settings = settings;
     }
 
     FullHttpResponse response(HttpResponseStatus status, String message) {
@@ -43,7 +50,9 @@ public class Refusals {
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Referrer-Policy", settings.referrerPolicy());
         return response;
     }
 }
