@@ -30,6 +30,11 @@ public final class Rejection extends RuntimeException {
         return new Rejection(HttpStatus.NOT_FOUND, message);
     }
 
+    /** 400 "Invalid payload." naming the one field at fault and why. */
+    public static Rejection invalid(String field, String message) {
+        return new Rejection(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD, List.of(new FieldError(field, message)));
+    }
+
     public static Rejection forbidden() {
         return new Rejection(HttpStatus.FORBIDDEN, Messages.NO_PERMISSION);
     }

@@ -1,7 +1,5 @@
 package dev.dojo.eval.exercise;
 
-import dev.dojo.common.envelope.FieldError;
-import dev.dojo.common.envelope.Messages;
 import dev.dojo.eval.grading.Grade;
 import dev.dojo.eval.grading.Grader;
 import dev.dojo.eval.grading.Literal;
@@ -82,7 +80,7 @@ public class ExerciseService {
 
     private void requireSolutionPasses(ExerciseRequest request) {
         if (!sandbox.supports(request.language())) {
-            throw invalid("language", "unsupported language");
+            throw Rejection.invalid("language", "unsupported language");
         }
         requireValidTests(request);
         Grade grade = grader.grade(request.language(), request.solution(), request.tests(), tolerance(request));
@@ -94,21 +92,17 @@ public class ExerciseService {
 
     private static void requireValidTests(ExerciseRequest request) {
         if (request.floatTolerance() != null && !Double.isFinite(request.floatTolerance())) {
-            throw invalid("float_tolerance", "must be a finite number");
+            throw Rejection.invalid("float_tolerance", "must be a finite number");
         }
         if (request.tests().stream().anyMatch(test -> Values.containsNonFinite(test.expected()))) {
-            throw invalid("tests", "expected must not hold a number beyond double range");
+            throw Rejection.invalid("tests", "expected must not hold a number beyond double range");
         }
         if (request.tests().stream().allMatch(TestCase::isHidden)) {
-            throw invalid("tests", "at least one test must be an example (hidden: false)");
+            throw Rejection.invalid("tests", "at least one test must be an example (hidden: false)");
         }
         if (request.tests().stream().noneMatch(TestCase::isHidden)) {
-            throw invalid("tests", "at least one test must be hidden");
+            throw Rejection.invalid("tests", "at least one test must be hidden");
         }
-    }
-
-    private static Rejection invalid(String field, String message) {
-        return new Rejection(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD, List.of(new FieldError(field, message)));
     }
 
     private static String starter(ExerciseRequest request) {

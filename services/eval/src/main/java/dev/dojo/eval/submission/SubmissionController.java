@@ -2,8 +2,6 @@ package dev.dojo.eval.submission;
 
 import dev.dojo.common.openapi.SignedIn;
 import dev.dojo.common.envelope.Envelope;
-import dev.dojo.common.envelope.FieldError;
-import dev.dojo.common.envelope.Messages;
 import dev.dojo.common.errors.PathId;
 import dev.dojo.common.errors.Rejection;
 import dev.dojo.common.security.Caller;
@@ -27,8 +25,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
-import java.util.List;
 
 /** Submitting code for grading, and reading past submissions. */
 @Controller("/submissions")
@@ -97,7 +93,6 @@ public class SubmissionController {
         if (exerciseId == null) {
             return null;
         }
-        return PathId.parse(exerciseId).orElseThrow(() -> new Rejection(HttpStatus.BAD_REQUEST,
-                Messages.INVALID_PAYLOAD, List.of(new FieldError("exercise_id", "must be an exercise id"))));
+        return PathId.parse(exerciseId).orElseThrow(() -> Rejection.invalid("exercise_id", "must be an exercise id"));
     }
 }
