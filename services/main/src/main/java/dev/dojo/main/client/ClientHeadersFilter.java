@@ -32,8 +32,7 @@ public class ClientHeadersFilter implements Ordered {
 
     @ResponseFilter
     public void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.getHeaders().set("X-Content-Type-Options", "nosniff");
-        response.getHeaders().set("Referrer-Policy", settings.referrerPolicy());
+        settings.everyAnswer(response.getHeaders()::set);
         Optional<MediaType> type = response.getContentType();
         if (request.getAttribute(GatewayFilter.UPSTREAM).isPresent()) {
             // a service's answer: its caching is its own; a page gets the same policy as the client's

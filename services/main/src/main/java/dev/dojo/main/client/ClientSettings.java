@@ -3,6 +3,8 @@ package dev.dojo.main.client;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
+import java.util.function.BiConsumer;
+
 /**
  * Security headers main puts on what it sends.
  *
@@ -22,4 +24,13 @@ public record ClientSettings(
                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
         String contentSecurityPolicy,
         @Bindable(defaultValue = "strict-origin-when-cross-origin") String referrerPolicy) {
+
+    /**
+     * Gives {@code header} the headers every answer of main carries, whoever writes it: {@link ClientHeadersFilter}
+     * for what passes Micronaut's filters, the edge's refusals for what is answered below them.
+     */
+    public void everyAnswer(BiConsumer<String, String> header) {
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", referrerPolicy);
+    }
 }

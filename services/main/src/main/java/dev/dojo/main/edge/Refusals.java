@@ -50,9 +50,8 @@ public class Refusals {
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set("X-Content-Type-Options", "nosniff")
-                .set("Referrer-Policy", settings.referrerPolicy());
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        settings.everyAnswer(response.headers()::set);
         return response;
     }
 }
