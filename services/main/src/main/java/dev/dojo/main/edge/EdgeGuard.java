@@ -122,8 +122,9 @@ final class EdgeGuard extends ChannelDuplexHandler {
         }
         if (msg instanceof HttpRequest request) {
             cancel();
+            DecoderResult decoded = request.decoderResult();
             HttpVersion version = request.protocolVersion();
-            if (version.majorVersion() != 1 && !request.decoderResult().isFailure()) {
+            if (version.majorVersion() != 1 && !decoded.isFailure()) {
                 // Netty reads any "HTTP/x.y" and Micronaut echoes it in the status line ("HTTP/2.0 200 OK" in
                 // HTTP/1.1 framing): only HTTP/1 is served on this port. A 400, not RFC 9110's optional 505: the
                 // caller's input is at fault, and the contract answers bad input with a 4xx
@@ -134,7 +135,6 @@ final class EdgeGuard extends ChannelDuplexHandler {
             if (version.minorVersion() > 1) {
                 request.setProtocolVersion(HttpVersion.HTTP_1_1); // RFC 9112 §2.3: served as the highest 1.x known
             }
-            DecoderResult decoded = request.decoderResult();
             String violation = decoded.isFailure() ? String.valueOf(decoded.cause()) : RequestRules.violation(request);
             if (violation != null) {
                 LOG.debug("refused {} {}: {}", request.method(), request.uri(), violation);
