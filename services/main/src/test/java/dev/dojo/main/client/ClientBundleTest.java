@@ -78,6 +78,46 @@ class ClientBundleTest {
         }
     }
 
+    @Test
+    void answersTheBundlesDirectoriesNotFound() {
+        // Micronaut served /assets as an empty 200 text/plain file, cacheable for a year
+        for (String path : new String[]{"/assets", "/assets/"}) {
+            for (String accept : new String[]{"*/*", "text/html"}) {
+                HttpResponse<String> response = Http.send(Http.request(base(), path).header("Accept", accept));
+                assertEquals(404, response.statusCode(), path + " " + accept);
+                assertEquals("{\"status\":\"fail\",\"message\":\"Not found.\"}", response.body(), path);
+                assertTrue(response.headers().firstValue("Cache-Control").isEmpty(), path);
+            }
+            HttpResponse<String> head = Http.send(Http.request(base(), path).method("HEAD",
+                    java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertEquals(404, head.statusCode(), "HEAD " + path);
+        }
+    }
+
+    @Test
+    void servesTheBundlesFilesToGetAndHeadOnly() {
+        Matcher script = SCRIPT.matcher(page("/").body());
+        assertTrue(script.find(), "index.html names no /assets/*.js");
+        for (String path : new String[]{"/favicon.ico", "/index.html", script.group(1)}) {
+            HttpResponse<String> head = Http.send(Http.request(base(), path).method("HEAD",
+                    java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, head.statusCode(), "HEAD " + path);
+            for (String method : new String[]{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+                // before: 200 and the file, for any method
+                HttpResponse<String> response = Http.send(Http.request(base(), path)
+                        .header("Content-Type", "application/json")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+                assertEquals(405, response.statusCode(), method + " " + path);
+                assertEquals("{\"status\":\"fail\",\"message\":\"Method not allowed.\"}", response.body());
+                assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(null), method + " " + path);
+                assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+            }
+        }
+        // a client route still falls back to the page for a browser, and stays 404 for other methods
+        assertEquals(404, Http.send(Http.request(base(), "/about").header("Accept", "text/html")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode());
+    }
+
     private static void assertIndexHeaders(HttpResponse<String> response) {
         assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
         String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
