@@ -39,6 +39,7 @@ public class EnvelopeErrorBodyProvider implements JsonErrorResponseBodyProvider<
             case FORBIDDEN -> Envelope.fail(Messages.NO_PERMISSION);
             case NOT_FOUND -> Envelope.fail(Messages.NOT_FOUND);
             case METHOD_NOT_ALLOWED -> Envelope.fail(Messages.METHOD_NOT_ALLOWED);
+            case NOT_ACCEPTABLE -> Envelope.fail(Messages.NOT_ACCEPTABLE);
             case REQUEST_ENTITY_TOO_LARGE -> Envelope.fail(Messages.PAYLOAD_TOO_LARGE);
             case UNSUPPORTED_MEDIA_TYPE -> Envelope.fail(Messages.UNSUPPORTED_MEDIA_TYPE);
             default -> Envelope.fail(status.getReason());

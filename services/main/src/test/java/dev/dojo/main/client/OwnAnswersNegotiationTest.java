@@ -1,0 +1,55 @@
+package dev.dojo.main.client;
+
+import dev.dojo.main.Http;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * main's own answers, like the services': an error is the JSON envelope whatever the caller accepts (Micronaut
+ * rendered an HTML page for {@code Accept: text/html}), and a JSON answer says plain {@code application/json}
+ * (Micronaut copied the parameters of the caller's {@code Accept} into it).
+ */
+@MicronautTest
+class OwnAnswersNegotiationTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    private HttpResponse<String> send(String method, String path, String accept) {
+        return Http.send(Http.request("http://127.0.0.1:" + server.getPort(), path).header("Accept", accept)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static void assertEnvelope(HttpResponse<String> response, int status, String message) {
+        String what = response.request().method() + " " + response.request().uri().getPath();
+        assertEquals(status, response.statusCode(), what + ": " + response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null), what);
+        assertEquals("{\"status\":\"fail\",\"message\":\"" + message + "\"}", response.body(), what);
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+    }
+
+    @Test
+    void errorsAreTheJsonEnvelopeForCallersAskingForHtml() {
+        assertEnvelope(send("DELETE", "/health/liveness", "text/html"), 405, "Method not allowed.");
+        assertEnvelope(send("POST", "/health", "text/html,*/*;q=0.8"), 405, "Method not allowed.");
+        assertEnvelope(send("GET", "/health/liveness", "text/html"), 406,
+                "Not acceptable: no answer of this endpoint matches the Accept header.");
+        assertEnvelope(send("POST", "/favicon.ico", "text/html"), 405, "Method not allowed.");
+    }
+
+    @Test
+    void mainsJsonAnswersSayPlainApplicationJson() {
+        for (String accept : new String[]{"application/json;charset=utf-7", "application/json; x=\"<b>\"", "*/*"}) {
+            HttpResponse<String> live = send("GET", "/health/liveness", accept);
+            assertEquals(200, live.statusCode(), accept + ": " + live.body());
+            assertEquals("application/json", live.headers().firstValue("Content-Type").orElse(null), accept);
+        }
+    }
+}

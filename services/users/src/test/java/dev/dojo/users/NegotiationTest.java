@@ -1,0 +1,77 @@
+package dev.dojo.users;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What a caller's {@code Accept} may change, and what it may not (dojo-common's {@code EnvelopeErrorResponseProcessor}
+ * and {@code JsonContentTypeFilter}): an error is always the JSON envelope — Micronaut rendered an HTML page for a
+ * caller asking for {@code text/html} — and an answer's media type is plain {@code application/json}, never the
+ * parameters a caller wrote into {@code Accept}.
+ */
+@MicronautTest(transactional = false)
+class NegotiationTest extends UsersTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
+
+    private HttpResponse<String> send(String method, String path, String accept, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Accept", accept)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertEnvelope(HttpResponse<String> response, int status, String message) {
+        String what = response.request().method() + " " + response.request().uri().getPath() + " "
+                + response.request().headers().firstValue("Accept").orElse("");
+        assertEquals(status, response.statusCode(), what + ": " + response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null), what);
+        assertEquals("{\"status\":\"fail\",\"message\":\"" + message + "\"}", response.body(), what);
+    }
+
+    @Test
+    void errorsAreTheJsonEnvelopeForCallersAskingForHtml() throws Exception {
+        for (String accept : new String[]{"text/html", BROWSER}) {
+            assertEnvelope(send("GET", "/auth/login", accept, null, null), 405, "Method not allowed.");
+            assertEnvelope(send("DELETE", "/users", accept, null, null), 405, "Method not allowed.");
+            assertEnvelope(send("POST", "/auth/register", accept, "text/plain", "{}"), 415,
+                    "Unsupported media type: send application/json.");
+            assertEnvelope(send("GET", "/nowhere", accept, null, null), 404, "Not found.");
+        }
+        // a caller accepting only HTML gets no JSON success: 406, in the envelope
+        assertEnvelope(send("GET", "/ping", "text/html", null, null), 406,
+                "Not acceptable: no answer of this endpoint matches the Accept header.");
+        assertEnvelope(send("POST", "/auth/login", "text/html", "application/json", "{bad"), 406,
+                "Not acceptable: no answer of this endpoint matches the Accept header.");
+        HttpResponse<String> head = send("HEAD", "/auth/login", "text/html", null, null);
+        assertEquals(405, head.statusCode());
+        assertEquals("", head.body());
+    }
+
+    @Test
+    void theAnswersMediaTypeIsNeverTheCallersParameters() throws Exception {
+        for (String accept : new String[]{"application/json;charset=utf-7", "application/json; foo=\"<script>\"",
+                "application/json;q=0.5", "application/json", "*/*"}) {
+            HttpResponse<String> ping = send("GET", "/ping", accept, null, null);
+            assertEquals(200, ping.statusCode(), accept);
+            assertEquals("application/json", ping.headers().firstValue("Content-Type").orElse(null), accept);
+            assertEquals("{\"status\":\"success\",\"message\":\"pong!\"}", ping.body(), accept);
+        }
+        HttpResponse<String> refused = send("POST", "/auth/login", "application/json;charset=utf-7", "application/json",
+                "{\"email\":\"nobody@example.com\",\"password\":\"a long enough password\"}");
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals("application/json", refused.headers().firstValue("Content-Type").orElse(null));
+    }
+}
