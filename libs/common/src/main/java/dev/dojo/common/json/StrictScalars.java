@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 import java.math.BigInteger;
 
-/** The strict replacements for Serde's String, Integer, Long and Boolean deserializers. */
+/** The strict replacements for Serde's String, Integer, Long, Double and Boolean deserializers. */
 final class StrictScalars {
 
     private StrictScalars() {
@@ -67,6 +67,23 @@ final class StrictScalars {
         Integer accept(Object decoded) {
             Long value = whole(decoded, Integer.MIN_VALUE, Integer.MAX_VALUE);
             return value == null ? null : value.intValue();
+        }
+    }
+
+    @Singleton
+    static final class Doubles extends StrictScalarDeserializer<Double> {
+        Doubles() {
+            super("a number");
+        }
+
+        /** Any JSON number a double holds: {@code "0.1"} and {@code [0.1]} were read as 0.1, {@code true} as 1. */
+        @Override
+        Double accept(Object decoded) {
+            if (!(decoded instanceof Number number)) {
+                return null;
+            }
+            double value = number.doubleValue();
+            return Double.isFinite(value) ? value : null;
         }
     }
 

@@ -77,6 +77,30 @@ class StrictJsonTest extends ApiTestBase {
         assertEquals(before, exerciseCount());
     }
 
+    /** float_tolerance was read from {@code "0.1"} and {@code [0.1]}, and {@code true} became 1.0. */
+    @Test
+    void aNumberFieldRefusesAnythingButANumber() {
+        int before = exerciseCount();
+        for (Object wrong : List.of("0.1", "1e-3", "", true, false, List.of(0.1), List.of(), Map.of(),
+                Map.of("value", 0.1))) {
+            Map<String, Object> exercise = exercise();
+            exercise.put("float_tolerance", wrong);
+            assertWrongType(api.post("/exercises", exercise, TestTokens.admin(1)), "float_tolerance", "must be a number",
+                    "float_tolerance = " + wrong);
+            assertWrongType(api.put("/exercises/1", exercise, TestTokens.admin(1)), "float_tolerance",
+                    "must be a number", "PUT float_tolerance = " + wrong);
+        }
+        assertEquals(before, exerciseCount());
+        for (Object right : List.of(0, 0.25, 1e-3)) {
+            Map<String, Object> exercise = exercise();
+            exercise.put("tests", List.of(Map.of("name", "adds", "call", "sum(2, 3)", "expected", 5, "hidden", false),
+                    Map.of("name", "adds more", "call", "sum(4, 5)", "expected", 9)));
+            exercise.put("float_tolerance", right);
+            Api.Reply reply = api.post("/exercises", exercise, TestTokens.admin(1));
+            assertEquals(201, reply.status(), () -> "float_tolerance = " + right + " → " + reply.body());
+        }
+    }
+
     @Test
     void aListFieldRefusesAnythingButAList() {
         for (Object wrong : List.of("sum(2, 3)", 5, true, Map.of("name", "adds", "call", "sum(2, 3)", "expected", 5))) {
