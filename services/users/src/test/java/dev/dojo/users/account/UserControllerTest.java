@@ -122,6 +122,16 @@ class UserControllerTest extends UsersTest {
     }
 
     @Test
+    void addingAUsernameThatDiffersOnlyInCaseIsRefused() {
+        String name = unique();
+        api.post("/users", account(name), adminToken).expect(201, "success", name + "@example.com was added!");
+        int before = api.userCount();
+        api.post("/users", Map.of("username", name.toUpperCase(), "email", unique() + "@example.com", "password",
+                PASSWORD), adminToken).expectFail(400, "Sorry. That user already exists.");
+        assertEquals(before, api.userCount());
+    }
+
+    @Test
     void addingAnInvalidPayloadIsRefused() {
         int before = api.userCount();
         api.post("/users", Map.of(), adminToken).expectFail(400, "Invalid payload.");

@@ -71,6 +71,11 @@ class AuthControllerTest extends UsersTest {
         // emails are one account whatever their case
         api.register(unique(), name.toUpperCase() + "@EXAMPLE.com", PASSWORD)
                 .expectFail(400, "Sorry. That user already exists.");
+        // and so are usernames: "MICHAEL" beside "michael" read as one person in the users list
+        api.register(name.toUpperCase(), unique() + "@example.com", PASSWORD)
+                .expectFail(400, "Sorry. That user already exists.");
+        api.register(Character.toUpperCase(name.charAt(0)) + name.substring(1), unique() + "@example.com", PASSWORD)
+                .expectFail(400, "Sorry. That user already exists.");
         assertEquals(before, api.userCount());
     }
 
