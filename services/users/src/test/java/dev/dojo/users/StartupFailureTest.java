@@ -3,9 +3,13 @@ package dev.dojo.users;
 import dev.dojo.testing.process.ChildProcess;
 import dev.dojo.testing.process.ChildProcess.Result;
 import dev.dojo.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,25 @@ class StartupFailureTest {
                 "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:1/users"));
         assertEquals(1, result.exitCode(), result.output());
         assertOneErrorLine(result, "DATASOURCES_DEFAULT_URL");
+    }
+
+    /** A migration the database refused was reported as "the database is unreachable": the refusal is named. */
+    @Test
+    void aRefusedMigrationIsNamedWithTheDatabasesWords() throws Exception {
+        Map<String, Object> database = TestDatabase.freshDatasource("users_startup");
+        String url = String.valueOf(database.get("datasources.default.url"));
+        String user = String.valueOf(database.get("datasources.default.username"));
+        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("3").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO users (username, email, password) VALUES ('Ada', 'a1@example.com', 'x'), "
+                    + "('ada', 'a2@example.com', 'x')");
+        }
+        Result result = start(Map.of("MICRONAUT_SERVER_PORT", "0", "DATASOURCES_DEFAULT_URL", url,
+                "DATASOURCES_DEFAULT_USERNAME", user));
+        assertEquals(1, result.exitCode(), result.output());
+        assertOneErrorLine(result, "the database refused a statement of migration V4__usernames_case_insensitive.sql:"
+                + " ERROR: usernames that differ only in case: Ada / ada (ids 1, 2)");
     }
 
     private static void assertOneErrorLine(Result result, String setting) {

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts a Dojo service. A service that cannot start (port taken, database unreachable, a setting missing or
- * malformed) stops with exit code 1 and one log line that names the setting to fix, instead of a stack trace.
+ * Starts a Dojo service. A service that cannot start (port taken, database unreachable, a migration the database
+ * refused, a setting missing or malformed) stops with exit code 1 and one log line that names what to fix, instead
+ * of a stack trace.
  */
 public final class DojoApplication {
 

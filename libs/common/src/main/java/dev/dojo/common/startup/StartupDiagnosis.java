@@ -7,12 +7,17 @@ import io.micronaut.http.server.exceptions.ServerStartupException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns the exception chain of a failed start into one sentence that names the setting to fix. */
 public final class StartupDiagnosis {
+
+    private static final Pattern MIGRATION_SCRIPT = Pattern.compile("V\\d+__[\\w.-]+\\.sql");
 
     private StartupDiagnosis() {
     }
@@ -23,6 +28,12 @@ public final class StartupDiagnosis {
             if (t instanceof BindException || (t instanceof ServerStartupException && mentions(t, "bind"))) {
                 return "the HTTP port is unavailable (" + firstLine(t) + "); set micronaut.server.port"
                         + " (env MICRONAUT_SERVER_PORT) to a free port";
+            }
+        }
+        for (Throwable t : chain) {
+            // the database answered and refused a statement (a migration's, at start): its own words say what to fix
+            if (t instanceof SQLException sql && refusedStatement(sql.getSQLState())) {
+                return "the database refused a statement" + migration(chain) + ": " + firstLine(t);
             }
         }
         for (Throwable t : chain) {
@@ -49,6 +60,28 @@ public final class StartupDiagnosis {
         }
         Throwable root = chain.get(chain.size() - 1);
         return root.getClass().getSimpleName() + ": " + firstLine(root);
+    }
+
+    /**
+     * An SQL state of a statement the database ran and refused: not a connection (class 08), authorization (28),
+     * missing database (3D) or server shutdown/resource (57, 53) state, which mean the database was not reached.
+     */
+    private static boolean refusedStatement(String state) {
+        return state != null && state.length() == 5
+                && !List.of("08", "28", "3D", "53", "57").contains(state.substring(0, 2));
+    }
+
+    /** " of migration V4__….sql" when Flyway was running one, else nothing. */
+    private static String migration(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t.getClass().getName().startsWith("org.flywaydb")) {
+                Matcher script = MIGRATION_SCRIPT.matcher(String.valueOf(t.getMessage()));
+                if (script.find()) {
+                    return " of migration " + script.group();
+                }
+            }
+        }
+        return "";
     }
 
     private static List<Throwable> chain(Throwable failure) {
