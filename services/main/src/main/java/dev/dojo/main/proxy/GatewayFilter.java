@@ -22,6 +22,7 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.util.AsciiString;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -105,13 +106,20 @@ public class GatewayFilter implements HttpServerFilter {
 
     /**
      * The answer for a call that failed because of its caller, or {@code null} when the service failed: a body over
-     * the limit (Micronaut cut it off mid-way), a body the edge failed ({@link CallerFault}: stalled, malformed), or
-     * a body that ended because the caller went away (then nobody reads the answer). Each closes the connection.
+     * the limit (Micronaut cut it off mid-way), a compressed body that does not inflate, a body the edge failed
+     * ({@link CallerFault}: stalled, malformed), or a body that ended because the caller went away (then nobody
+     * reads the answer). Each closes the connection.
      */
     static MutableHttpResponse<?> callersFault(HttpRequest<?> request, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ContentLengthExceededException) {
                 return tooLarge();
+            }
+            if (cause instanceof DecompressionException) {
+                // main inflates a gzip or deflate body as it arrives: one that does not inflate is the caller's
+                // (counted against the service, three such bodies opened its circuit for everyone)
+                return HttpResponse.status(HttpStatus.BAD_REQUEST).body(Envelope.fail(Messages.INVALID_PAYLOAD))
+                        .header(HttpHeaders.CONNECTION, "close");
             }
             if (cause instanceof CallerFault fault) {
                 return HttpResponse.status(fault.status()).body(Envelope.fail(fault.getMessage()))

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,6 +146,41 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertEquals("/users/expect", seen.uri());
         assertEquals("hello", new String(seen.body(), StandardCharsets.UTF_8));
         assertNull(seen.header("Expect"));
+    }
+
+    /**
+     * main inflates a gzip body as it arrives and passes the service the plain bytes; a body that does not inflate is
+     * the caller's fault — 400 "Invalid payload." — not the service's: as a 502 it was counted against the service's
+     * circuit, and three such bodies from one anonymous caller opened it, answering everyone 503.
+     */
+    @Test
+    void aBodyThatDoesNotInflateIsTheCallersFaultNotTheServices() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write("{\"zipped\":true}".getBytes(StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> inflated = Http.send(Http.request(base(), "/users/zipped").header("Content-Encoding", "gzip")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())));
+        assertEquals(200, inflated.statusCode());
+        assertEquals("{\"zipped\":true}", new String(users.last().body(), StandardCharsets.UTF_8));
+        assertNull(users.last().header("Content-Encoding"));
+
+        users.forget();
+        for (String coding : List.of("gzip", "deflate", "GZIP", "x-gzip")) {
+            for (int i = 0; i < 4; i++) {
+                try (Http.Connection client = new Http.Connection(server.getPort())) {
+                    Http.Response answer = client.send("POST /users/broken HTTP/1.1\r\nHost: x\r\nContent-Encoding: "
+                            + coding + "\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\nnot gzip at all")
+                            .read();
+                    assertEquals(400, answer.status(), coding);
+                    assertEquals("{\"status\":\"fail\",\"message\":\"Invalid payload.\"}", answer.text(), coding);
+                    assertEquals("close", answer.header("Connection"), coding);
+                }
+            }
+        }
+        // the users circuit is still closed: the next caller is served
+        assertEquals(200, Http.send(Http.request(base(), "/users/after").GET()).statusCode());
+        assertEquals("/users/after", users.last().uri());
     }
 
     /**
