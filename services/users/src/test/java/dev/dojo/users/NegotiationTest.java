@@ -3,11 +3,16 @@ package dev.dojo.users;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,7 +40,8 @@ class NegotiationTest extends UsersTest {
 
     private static void assertEnvelope(HttpResponse<String> response, int status, String message) {
         String what = response.request().method() + " " + response.request().uri().getPath() + " "
-                + response.request().headers().firstValue("Accept").orElse("");
+                + response.request().headers().firstValue("Accept").orElse("") + " "
+                + response.request().headers().firstValue("Content-Encoding").orElse("");
         assertEquals(status, response.statusCode(), what + ": " + response.body());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null), what);
         assertEquals("{\"status\":\"fail\",\"message\":\"" + message + "\"}", response.body(), what);
@@ -58,6 +64,47 @@ class NegotiationTest extends UsersTest {
         HttpResponse<String> head = send("HEAD", "/auth/login", "text/html", null, null);
         assertEquals(405, head.statusCode());
         assertEquals("", head.body());
+    }
+
+    private HttpResponse<String> login(String coding, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + "/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (coding != null) {
+            request.header("Content-Encoding", coding);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A body is read in its content coding or refused: gzip and deflate are inflated; a body that does not inflate
+     * is malformed (it was a 500 with a stack trace); any other coding is refused with 415 (it was read as plain
+     * bytes).
+     */
+    @Test
+    void aBodyIsReadInItsContentCodingOrRefused() throws Exception {
+        byte[] login = "{\"email\":\"nobody@example.com\",\"password\":\"a long enough password\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(login);
+        }
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(deflated)) {
+            deflate.write(login);
+        }
+        for (HttpResponse<String> read : List.of(login(null, login), login("identity", login),
+                login("gzip", gzipped.toByteArray()), login("deflate", deflated.toByteArray()))) {
+            assertEnvelope(read, 401, "User does not exist.");
+        }
+        for (String coding : List.of("gzip", "deflate", "x-gzip")) {
+            HttpResponse<String> corrupt = login(coding, login);
+            assertEnvelope(corrupt, 400, "Invalid payload.");
+        }
+        for (String coding : List.of("xyz", "br", "compress", "gzip, gzip", "identity, gzip")) {
+            HttpResponse<String> unknown = login(coding, login);
+            assertEnvelope(unknown, 415, "Unsupported content encoding: send the body unencoded, gzip or deflate.");
+            assertEquals("gzip, deflate", unknown.headers().firstValue("Accept-Encoding").orElse(null), coding);
+        }
     }
 
     @Test
