@@ -34,14 +34,14 @@ public class SpecFetcher {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200 || response.body().isBlank()) {
-                throw new SpecUnavailableException("HTTP " + response.statusCode() + " from " + uri);
+                throw new SpecUnavailableException("HTTP " + response.statusCode());
             }
             return response.body();
         } catch (IOException e) {
-            throw new SpecUnavailableException("unreachable: " + uri);
+            throw new SpecUnavailableException("unreachable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SpecUnavailableException("interrupted while fetching " + uri);
+            throw new SpecUnavailableException("interrupted while fetching");
         }
     }
 }

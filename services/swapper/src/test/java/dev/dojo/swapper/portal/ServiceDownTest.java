@@ -68,6 +68,10 @@ class ServiceDownTest extends PortalTestBase implements TestPropertyProvider {
         assertEquals(true, states.get("users").get("available"));
         assertEquals(false, states.get("ghost").get("available"));
         assertEquals(false, states.get("ghost").get("cached"));
+        // why, without the service's address: the list is public (through main's /docs/services)
+        assertEquals("unreachable", states.get("eval").get("error"));
+        assertEquals("unreachable", states.get("ghost").get("error"));
+        assertFalse(http.toBlocking().retrieve("/docs/services").contains("127.0.0.1"), "an internal address in the list");
 
         HttpResponse<String> cached = http.toBlocking().exchange("/docs/specs/eval.yml", String.class);
         assertEquals(200, cached.code());
