@@ -12,7 +12,8 @@ public final class Messages {
     public static final String METHOD_NOT_ALLOWED = "Method not allowed.";
     public static final String PAYLOAD_TOO_LARGE = "Payload too large.";
     public static final String NOT_ACCEPTABLE = "Not acceptable: no answer of this endpoint matches the Accept header.";
-    public static final String UNSUPPORTED_ENCODING = "Unsupported content encoding: send the body unencoded, gzip or deflate.";
+    public static final String UNSUPPORTED_ENCODING =
+            "Unsupported content encoding: send the body unencoded, gzip or deflate.";
     public static final String UNSUPPORTED_MEDIA_TYPE = "Unsupported media type: send application/json.";
     public static final String SERVER_ERROR = "Something went wrong. Please try again later.";
 

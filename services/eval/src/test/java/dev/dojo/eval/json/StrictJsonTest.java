@@ -85,8 +85,8 @@ class StrictJsonTest extends ApiTestBase {
                 Map.of("value", 0.1))) {
             Map<String, Object> exercise = exercise();
             exercise.put("float_tolerance", wrong);
-            assertWrongType(api.post("/exercises", exercise, TestTokens.admin(1)), "float_tolerance", "must be a number",
-                    "float_tolerance = " + wrong);
+            assertWrongType(api.post("/exercises", exercise, TestTokens.admin(1)), "float_tolerance",
+                    "must be a number", "float_tolerance = " + wrong);
             assertWrongType(api.put("/exercises/1", exercise, TestTokens.admin(1)), "float_tolerance",
                     "must be a number", "PUT float_tolerance = " + wrong);
         }

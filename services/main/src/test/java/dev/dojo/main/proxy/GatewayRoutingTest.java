@@ -159,8 +159,9 @@ class GatewayRoutingTest implements TestPropertyProvider {
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
             gzip.write("{\"zipped\":true}".getBytes(StandardCharsets.UTF_8));
         }
-        HttpResponse<String> inflated = Http.send(Http.request(base(), "/users/zipped").header("Content-Encoding", "gzip")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())));
+        HttpResponse<String> inflated = Http.send(Http.request(base(), "/users/zipped")
+                .header("Content-Encoding", "gzip").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())));
         assertEquals(200, inflated.statusCode());
         assertEquals("{\"zipped\":true}", new String(users.last().body(), StandardCharsets.UTF_8));
         assertNull(users.last().header("Content-Encoding"));
@@ -169,9 +170,9 @@ class GatewayRoutingTest implements TestPropertyProvider {
         for (String coding : List.of("gzip", "deflate", "GZIP", "x-gzip")) {
             for (int i = 0; i < 4; i++) {
                 try (Http.Connection client = new Http.Connection(server.getPort())) {
-                    Http.Response answer = client.send("POST /users/broken HTTP/1.1\r\nHost: x\r\nContent-Encoding: "
-                            + coding + "\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\nnot gzip at all")
-                            .read();
+                    Http.Response answer = client.send("POST /users/broken HTTP/1.1\r\nHost: x\r\n"
+                            + "Content-Encoding: " + coding + "\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 15\r\n\r\nnot gzip at all").read();
                     assertEquals(400, answer.status(), coding);
                     assertEquals("{\"status\":\"fail\",\"message\":\"Invalid payload.\"}", answer.text(), coding);
                     assertEquals("close", answer.header("Connection"), coding);

@@ -130,10 +130,11 @@ public class SpecCatalog {
                 // stays unreachable past the platform's ready timeout
                 boolean starting = !state.hasSpec() && now.isBefore(started.plus(settings.startupGrace()));
                 if (starting) {
-                    LOG.debug("spec of {} not there yet ({} from {}): waiting for it to start", name, e.getMessage(), url);
+                    LOG.debug("spec of {} not there yet ({} from {}): waiting for it to start", name, e.getMessage(),
+                            url);
                 } else if (!warned || !e.getMessage().equals(state.error())) {
-                    LOG.warn("spec of {} unavailable ({} from {}); serving {}", name, e.getMessage(), url, state.hasSpec()
-                            ? "the last good copy from " + state.fetchedAt()
+                    LOG.warn("spec of {} unavailable ({} from {}); serving {}", name, e.getMessage(), url,
+                            state.hasSpec() ? "the last good copy from " + state.fetchedAt()
                             : "nothing (unreachable for the whole start-up grace of "
                                     + settings.startupGrace().toSeconds() + " s)");
                     warned = true;
