@@ -187,7 +187,7 @@ test('the exercises list failing to load shows a message instead of a blank page
 
 test('over its share of the grader, the learner reads the service\'s own 429 message', async () => {
   const message = 'You already have 2 submissions being graded. Wait for one to finish, then submit again.';
-  await runCode({ status: 429, body: { status: 'error', message } });
+  await runCode({ status: 429, body: { status: 'fail', message } });
   expect(await screen.findByRole('alert')).toHaveTextContent(message);
   expect(screen.getByRole('button', { name: 'Run Code' })).toBeEnabled();
 });

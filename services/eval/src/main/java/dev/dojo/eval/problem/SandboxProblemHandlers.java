@@ -47,11 +47,12 @@ public final class SandboxProblemHandlers {
             this.retryAfter = Long.toString(Math.max(1, (limits.wallTime().toMillis() + 999) / 1000));
         }
 
+        /** "fail", as every 4xx (main's auth rate limit answers its 429 so): the caller is to wait, nothing broke. */
         @Override
         public HttpResponse<Envelope<Void>> handle(HttpRequest request, TooManyGradingsException e) {
             return HttpResponse.<Envelope<Void>>status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", retryAfter)
-                    .body(Envelope.error(e.getMessage()));
+                    .body(Envelope.fail(e.getMessage()));
         }
     }
 

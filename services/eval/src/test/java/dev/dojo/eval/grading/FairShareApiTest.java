@@ -75,7 +75,7 @@ class FairShareApiTest extends ApiTestBase {
                         .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(TestTokens.user(FLOOD)), Map.class));
         assertEquals(429, refused.code());
         assertEquals("10", refused.getResponse().header("Retry-After"));
-        assertEquals(Map.of("status", "error",
+        assertEquals(Map.of("status", "fail",
                         "message", "You already have 2 submissions being graded. Wait for one to finish, then submit again."),
                 refused.getResponse().getBody(Map.class).orElseThrow());
 
