@@ -2,6 +2,7 @@ package dev.dojo.common.negotiation;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.MediaTypeProvider;
 
 import java.util.Iterator;
-import java.util.Optional;
 
 /**
  * A JSON answer says {@code Content-Type: application/json}, never what the caller wrote. When a route's answer has
@@ -31,11 +31,10 @@ public class JsonContentTypeFilter implements Ordered {
 
     /** Sets plain {@code application/json} where the answer would otherwise carry the caller's parameters. */
     public static void plainJson(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        Optional<MediaType> declared = response.getContentType();
-        if (declared.isPresent()) {
-            if (withParameters(declared.get())) {
-                response.contentType(MediaType.APPLICATION_JSON_TYPE);
-            }
+        // Micronaut copies parameters only out of the caller's Accept: without a ';' there are none (the usual
+        // case, decided without parsing the header); an answer that names its own media type keeps it
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        if (accept == null || accept.indexOf(';') < 0 || response.getContentType().isPresent()) {
             return;
         }
         // a file names its own type; an answer without a body has none to name

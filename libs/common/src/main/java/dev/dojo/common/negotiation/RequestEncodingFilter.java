@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,7 +19,9 @@ import io.micronaut.http.annotation.ServerFilter;
  * ({@code br}, {@code xyz}, {@code gzip, gzip}) to the route as raw bytes. {@code identity} is no coding. main
  * turns this off ({@code dojo.request-encoding.enabled=false}): it passes the header on, and the service refuses.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN,
+        // the methods that carry a body here: a GET or HEAD never runs this filter
+        methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 @Requires(property = "dojo.request-encoding.enabled", notEquals = "false")
 public class RequestEncodingFilter implements Ordered {
 
