@@ -6,6 +6,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.netty.handler.codec.compression.DecompressionException;
 import jakarta.inject.Singleton;
@@ -20,6 +21,11 @@ public class CorruptBodyHandler implements ExceptionHandler<DecompressionExcepti
 
     @Override
     public HttpResponse<Envelope<Void>> handle(HttpRequest request, DecompressionException exception) {
+        return refusal();
+    }
+
+    /** The answer to such a body, also main's when a body it inflates on the way to a service fails. */
+    public static MutableHttpResponse<Envelope<Void>> refusal() {
         return HttpResponse.<Envelope<Void>>status(HttpStatus.BAD_REQUEST).body(Envelope.fail(Messages.INVALID_PAYLOAD))
                 .header(HttpHeaders.CONNECTION, "close");
     }

@@ -2,6 +2,7 @@ package dev.dojo.main.proxy;
 
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.envelope.Messages;
+import dev.dojo.common.errors.CorruptBodyHandler;
 import dev.dojo.common.requestid.RequestIdFilter;
 import dev.dojo.main.edge.CallerFault;
 import dev.dojo.main.edge.Refusals;
@@ -118,8 +119,7 @@ public class GatewayFilter implements HttpServerFilter {
             if (cause instanceof DecompressionException) {
                 // main inflates a gzip or deflate body as it arrives: one that does not inflate is the caller's
                 // (counted against the service, three such bodies opened its circuit for everyone)
-                return HttpResponse.status(HttpStatus.BAD_REQUEST).body(Envelope.fail(Messages.INVALID_PAYLOAD))
-                        .header(HttpHeaders.CONNECTION, "close");
+                return CorruptBodyHandler.refusal();
             }
             if (cause instanceof CallerFault fault) {
                 return HttpResponse.status(fault.status()).body(Envelope.fail(fault.getMessage()))
