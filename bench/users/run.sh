@@ -12,7 +12,8 @@
 #   BENCH_DURATION (10s per endpoint), BENCH_CONNECTIONS (16), BENCH_LOGIN_CONNECTIONS (4: each login burns
 #   ~0.2 s of CPU, more connections only queue), BENCH_THREADS (2), BENCH_WARMUP (5s per GET endpoint),
 #   BENCH_ROUNDS (2), BENCH_USERS_CLASSES (services/users/target/classes; point it at another build's classes to
-#   compare), BENCH_SKIP_BUILD (unset; set to 1 to use the classes as they are).
+#   compare), BENCH_COMMON_JAR (unset; another build's dojo-common jar in place of the one Maven resolves, to compare
+#   libs/common changes), BENCH_SKIP_BUILD (unset; set to 1 to use the classes as they are).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -53,6 +54,10 @@ if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
 fi
 ./mvnw -q dependency:build-classpath -pl services/users -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$WORK/classpath" >/dev/null
+if [[ -n "${BENCH_COMMON_JAR:-}" ]]; then
+  sed -i "s#[^:]*/dojo-common-[^:/]*\.jar#$BENCH_COMMON_JAR#" "$WORK/classpath"
+  grep -q "$BENCH_COMMON_JAR" "$WORK/classpath" || { echo "no dojo-common jar on the classpath to replace"; exit 1; }
+fi
 
 echo "== fresh database $DB on $PG_HOST:$PG_PORT"
 psql_admin -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What a caller's {@code Accept} may change, and what it may not (dojo-common's {@code EnvelopeErrorResponseProcessor}
- * and {@code JsonContentTypeFilter}): an error is always the JSON envelope — Micronaut rendered an HTML page for a
- * caller asking for {@code text/html} — and an answer's media type is plain {@code application/json}, never the
- * parameters a caller wrote into {@code Accept}.
+ * and {@code AcceptNormalizer}): an error is always the JSON envelope — Micronaut rendered an HTML page for a
+ * caller asking for {@code text/html} — an answer's media type is plain {@code application/json}, never the
+ * parameters a caller wrote into {@code Accept}, and any range that takes JSON gets it.
  */
 @MicronautTest(transactional = false)
 class NegotiationTest extends UsersTest {
@@ -111,12 +111,20 @@ class NegotiationTest extends UsersTest {
     @Test
     void theAnswersMediaTypeIsNeverTheCallersParameters() throws Exception {
         for (String accept : new String[]{"application/json;charset=utf-7", "application/json; foo=\"<script>\"",
-                "application/json;q=0.5", "application/json", "*/*"}) {
+                "application/json;q=0.5", "application/json", "*/*", "APPLICATION/JSON", "Application/Json;Q=1",
+                "application/json ; charset=utf-8", "application/*", "application/*;q=0.3, text/html",
+                "text/html;q=0.9, application/json;q=0.8;x=\"a, b\""}) {
             HttpResponse<String> ping = send("GET", "/ping", accept, null, null);
             assertEquals(200, ping.statusCode(), accept);
             assertEquals("application/json", ping.headers().firstValue("Content-Type").orElse(null), accept);
             assertEquals("{\"status\":\"success\",\"message\":\"pong!\"}", ping.body(), accept);
         }
+        // two Accept lines are one list (RFC 9110 §5.3)
+        HttpResponse<String> twoLines = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/ping"))
+                .header("Accept", "text/html").header("Accept", "application/*;q=0.5").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, twoLines.statusCode(), twoLines.body());
+        assertEquals("application/json", twoLines.headers().firstValue("Content-Type").orElse(null));
         HttpResponse<String> refused = send("POST", "/auth/login", "application/json;charset=utf-7", "application/json",
                 "{\"email\":\"nobody@example.com\",\"password\":\"a long enough password\"}");
         assertEquals(401, refused.statusCode(), refused.body());

@@ -1,6 +1,5 @@
 package dev.dojo.main.client;
 
-import dev.dojo.common.negotiation.JsonContentTypeFilter;
 import dev.dojo.main.proxy.GatewayFilter;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -16,9 +15,9 @@ import java.util.Optional;
  * Security headers on every answer main sends, proxied ones included: {@code nosniff} and the referrer policy on
  * all, and on every HTML page (the client's, and swapper's API docs under {@code /docs}) the content security policy
  * with {@code frame-ancestors 'none'} and {@code X-Frame-Options}. The edge sets them, whatever a service sent, so
- * no page reaches a browser without them. Caching headers for the client bundle main serves itself: Vite puts a content hash in every file name under {@code /assets/}, so those never change and are cached for a
- * year; {@code index.html} names the current hashes, so browsers must revalidate it on every visit. main's own JSON
- * answers say plain {@code application/json} ({@link JsonContentTypeFilter#plainJson}); a service's already did.
+ * no page reaches a browser without them. Caching headers for the client bundle main serves itself: Vite puts a
+ * content hash in every file name under {@code /assets/}, so those never change and are cached for a year;
+ * {@code index.html} names the current hashes, so browsers must revalidate it on every visit.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ClientHeadersFilter implements Ordered {
@@ -43,7 +42,6 @@ public class ClientHeadersFilter implements Ordered {
             }
             return;
         }
-        JsonContentTypeFilter.plainJson(request, response);
         // a static file's content type is only set when it is written, after this filter: go by the path too
         String path = request.getPath();
         boolean html = type.map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false)

@@ -26,7 +26,7 @@ public class SpaFallback {
 
     @io.micronaut.http.annotation.Error(status = HttpStatus.NOT_FOUND, global = true)
     public HttpResponse<?> notFound(HttpRequest<?> request) {
-        boolean wantsHtml = request.getHeaders().accept().stream().anyMatch(MediaType.TEXT_HTML_TYPE::matches);
+        boolean wantsHtml = request.getHeaders().accept().stream().anyMatch(SpaFallback::html);
         if (request.getMethod() != HttpMethod.GET || !wantsHtml) {
             return null;
         }
@@ -34,5 +34,10 @@ public class SpaFallback {
                 .map(url -> new StreamedFile(url));
         return index.<HttpResponse<?>>map(file -> HttpResponse.ok(file).contentType(MediaType.TEXT_HTML_TYPE))
                 .orElse(null);
+    }
+
+    /** {@code text/html} or {@code text/*}; not the range of every type, which API callers such as curl send. */
+    private static boolean html(MediaType range) {
+        return range.getType().equalsIgnoreCase("text") && range.matchesSubtype("html");
     }
 }

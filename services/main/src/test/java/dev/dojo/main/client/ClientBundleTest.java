@@ -49,6 +49,12 @@ class ClientBundleTest {
             assertTrue(response.body().contains("<div id=\"root\">"), route);
             assertIndexHeaders(response);
         }
+        // any range that takes HTML; before, text/* was a JSON 404
+        for (String accept : new String[]{"text/*", "TEXT/HTML", "text/*;q=0.1, image/png"}) {
+            HttpResponse<String> response = Http.send(Http.request(base(), "/about").header("Accept", accept));
+            assertEquals(200, response.statusCode(), accept);
+            assertTrue(response.body().contains("<div id=\"root\">"), accept);
+        }
     }
 
     @Test

@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * main's own answers, like the services': an error is the JSON envelope whatever the caller accepts (Micronaut
- * rendered an HTML page for {@code Accept: text/html}), and a JSON answer says plain {@code application/json}
- * (Micronaut copied the parameters of the caller's {@code Accept} into it).
+ * rendered an HTML page for {@code Accept: text/html}), a JSON answer says plain {@code application/json}
+ * (Micronaut copied the parameters of the caller's {@code Accept} into it), and any range that takes JSON gets it
+ * (Micronaut answered {@code application/*} 406).
  */
 @MicronautTest
 class OwnAnswersNegotiationTest {
@@ -46,7 +47,9 @@ class OwnAnswersNegotiationTest {
 
     @Test
     void mainsJsonAnswersSayPlainApplicationJson() {
-        for (String accept : new String[]{"application/json;charset=utf-7", "application/json; x=\"<b>\"", "*/*"}) {
+        for (String accept : new String[]{"application/json;charset=utf-7", "application/json; x=\"<b>\"", "*/*",
+                "application/*", "APPLICATION/JSON", "application/json;q=0.5", "application/json ; charset=utf-8",
+                "text/html;q=0.9, application/*;q=0.1"}) {
             HttpResponse<String> live = send("GET", "/health/liveness", accept);
             assertEquals(200, live.statusCode(), accept + ": " + live.body());
             assertEquals("application/json", live.headers().firstValue("Content-Type").orElse(null), accept);

@@ -212,6 +212,15 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertEquals("127.0.0.1:" + users.port(), seen.header("Host"));
     }
 
+    /** The service reads the caller's Accept as main did (dojo-common's AcceptNormalizer, in both). */
+    @Test
+    void passesAcceptOnAsMainReadIt() {
+        Http.send(Http.request(base(), "/users").header("Accept", "application/*;q=0.5, text/html;level=1"));
+        assertEquals("text/html, application/*, application/json, application/yaml", users.last().header("Accept"));
+        Http.send(Http.request(base(), "/users").header("Accept", "*/*"));
+        assertEquals("*/*", users.last().header("Accept"));
+    }
+
     @Test
     void passesTheCallersRequestIdAndReturnsItOnce() {
         HttpResponse<String> response = Http.send(Http.request(base(), "/users").header("X-Request-Id", "trace-42"));

@@ -121,6 +121,15 @@ class PortalTest extends PortalTestBase implements TestPropertyProvider {
         HttpResponse<String> page = http.toBlocking().exchange("/docs", String.class);
         assertEquals(200, page.code());
         assertTrue(page.body().contains("/docs/ui/swagger-ui-bundle.js"));
+        // every range that takes the page or the spec gets it (application/* and text/* were 406)
+        for (String accept : List.of("text/*", "TEXT/HTML;charset=utf-8", "text/*;q=0.2, image/png")) {
+            HttpResponse<String> ranged = http.toBlocking().exchange(HttpRequest.GET("/docs").header("Accept", accept),
+                    String.class);
+            assertEquals("text/html", ranged.getContentType().orElseThrow().getName(), accept);
+        }
+        HttpResponse<String> spec = http.toBlocking().exchange(HttpRequest.GET("/docs/openapi.yml")
+                .header("Accept", "application/*"), String.class);
+        assertTrue(spec.getContentType().orElseThrow().toString().startsWith("application/yaml"));
         HttpResponse<byte[]> bundle = http.toBlocking().exchange("/docs/ui/swagger-ui-bundle.js", byte[].class);
         assertEquals(200, bundle.code());
         assertTrue(bundle.body().length > 100_000);
