@@ -130,4 +130,30 @@ class NegotiationTest extends UsersTest {
         assertEquals(401, refused.statusCode(), refused.body());
         assertEquals("application/json", refused.headers().firstValue("Content-Type").orElse(null));
     }
+
+    /**
+     * A HEAD answer carries the GET's Content-Type and Content-Length (dojo-common's {@code HeadAnswerFilter}):
+     * Micronaut sent neither and closed the connection after every HEAD.
+     */
+    @Test
+    void headAnswersWithTheGetsTypeAndLengthAndKeepsTheConnection() throws Exception {
+        for (String path : List.of("/ping", "/users", "/users/1", "/swagger/users.yml")) {
+            HttpResponse<byte[]> get = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<String> head = send("HEAD", path, "*/*", null, null);
+            assertEquals(get.statusCode(), head.statusCode(), path);
+            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), path);
+            assertEquals(String.valueOf(get.body().length), head.headers().firstValue("Content-Length").orElse(null),
+                    path);
+        }
+        try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("HEAD /ping HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertEquals(2, answers.split("HTTP/1.1 200 OK", -1).length - 1, answers);
+            assertEquals(true, answers.endsWith("{\"status\":\"success\",\"message\":\"pong!\"}"), answers);
+        }
+    }
 }

@@ -12,8 +12,8 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import java.util.Optional;
 
 /**
- * Client-side routes (/login, /exercises/3…) exist only in the browser: a GET for HTML that matches no server
- * route gets the SPA's index.html so React Router can render it; everything else keeps its JSON 404.
+ * Client-side routes (/login, /exercises/3…) exist only in the browser: a GET (or HEAD) for HTML that matches no
+ * server route gets the SPA's index.html so React Router can render it; everything else keeps its JSON 404.
  */
 @Controller
 public class SpaFallback {
@@ -27,7 +27,7 @@ public class SpaFallback {
     @io.micronaut.http.annotation.Error(status = HttpStatus.NOT_FOUND, global = true)
     public HttpResponse<?> notFound(HttpRequest<?> request) {
         boolean wantsHtml = request.getHeaders().accept().stream().anyMatch(SpaFallback::html);
-        if (request.getMethod() != HttpMethod.GET || !wantsHtml) {
+        if (request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD || !wantsHtml) {
             return null;
         }
         Optional<StreamedFile> index = resources.getResource("classpath:META-INF/resources/client/index.html")

@@ -55,4 +55,24 @@ class OwnAnswersNegotiationTest {
             assertEquals("application/json", live.headers().firstValue("Content-Type").orElse(null), accept);
         }
     }
+
+    /**
+     * A HEAD of main's own answers says what the GET would (dojo-common's {@code HeadAnswerFilter}): Micronaut sent
+     * no Content-Type or Content-Length and closed the connection; a client route's HEAD got 404.
+     */
+    @Test
+    void headSaysWhatTheGetWouldAndKeepsTheConnection() {
+        for (String path : new String[]{"/", "/about", "/favicon.ico", "/health", "/health/liveness", "/missing.js"}) {
+            HttpResponse<byte[]> get = Http.send(Http.request("http://127.0.0.1:" + server.getPort(), path)
+                    .header("Accept", "text/html,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<String> head = send("HEAD", path, "text/html,*/*;q=0.8");
+            assertEquals(get.statusCode(), head.statusCode(), path);
+            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), path);
+            assertEquals(String.valueOf(get.body().length),
+                    head.headers().firstValue("Content-Length").orElse(null), path);
+        }
+        String answers = Http.raw("127.0.0.1", server.getPort(), "HEAD /health/liveness HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /health/liveness HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertEquals(2, answers.split("HTTP/1.1 200 ", -1).length - 1, answers);
+    }
 }

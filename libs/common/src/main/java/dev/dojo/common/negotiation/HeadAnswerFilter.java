@@ -1,0 +1,97 @@
+package dev.dojo.common.negotiation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpAttributes;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.types.files.FileCustomizableResponseType;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A {@code HEAD} answer carries the header fields the {@code GET} would (RFC 9110 §9.3.2): its {@code Content-Type}
+ * and {@code Content-Length}. Micronaut drops the body of a HEAD answer before it is encoded, so it sent neither,
+ * and, with no length to frame it by, closed the connection after every HEAD (a monitor polling with HEAD
+ * reconnected each time). The body the GET would send is still at hand ({@link RouteAttributes#getHeadBody}, or
+ * the answer's own body, which Micronaut never writes for a HEAD); its length is that of its encoding: the bytes or
+ * text as they are, a file's size, anything else as JSON. An answer without such a body (a file of unknown length,
+ * a stream) is left as it was.
+ */
+@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = HttpMethod.HEAD)
+public class HeadAnswerFilter implements Ordered {
+
+    private final JsonMapper json;
+
+    public HeadAnswerFilter(JsonMapper json) {
+        this.json = json;
+    }
+
+    @ResponseFilter
+    public void describe(MutableHttpResponse<?> response) {
+        if (response.getHeaders().contains(HttpHeaders.CONTENT_LENGTH)) {
+            return; // a proxied answer: the service said it
+        }
+        // a route's answer had its body set aside; a static file's and an error's keep it (never written for a HEAD)
+        Object body = RouteAttributes.getHeadBody(response).or(response::getBody).orElse(null);
+        long length = body == null ? -1 : length(body);
+        if (length < 0) {
+            return;
+        }
+        if (response.getContentType().isEmpty()) {
+            MediaType type = body instanceof FileCustomizableResponseType file ? file.getMediaType() : produced(response);
+            response.contentType(type);
+        }
+        response.contentLength(length);
+    }
+
+    /** The encoded body's length in bytes, or -1 when it is not known without sending it. */
+    private long length(Object body) {
+        if (body instanceof byte[] bytes) {
+            return bytes.length;
+        }
+        if (body instanceof CharSequence text) {
+            return text.toString().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (body instanceof SystemFile file) {
+            return file.getLength();
+        }
+        if (body instanceof StreamedFile file) {
+            return file.getLength() > 0 ? file.getLength() : -1;
+        }
+        if (body instanceof FileCustomizableResponseType || body instanceof CompletionStage
+                || Publishers.isConvertibleToPublisher(body)) {
+            return -1; // its length is known only as it is sent
+        }
+        try {
+            return json.writeValueAsBytes(body).length;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The route's first produced type, JSON when it names none. */
+    private static MediaType produced(MutableHttpResponse<?> response) {
+        @Nullable RouteInfo<?> route = response.getAttribute(HttpAttributes.ROUTE_INFO, RouteInfo.class).orElse(null);
+        return route == null || route.getProduces().isEmpty() || route.getProduces().get(0).equals(MediaType.ALL_TYPE)
+                ? MediaType.APPLICATION_JSON_TYPE : route.getProduces().get(0);
+    }
+
+    @Override
+    public int getOrder() {
+        // its response method runs after the routes' and the other filters'
+        return HIGHEST_PRECEDENCE + 1;
+    }
+}
