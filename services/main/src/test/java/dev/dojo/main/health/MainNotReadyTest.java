@@ -1,6 +1,7 @@
 package dev.dojo.main.health;
 
 import dev.dojo.main.AgainstOneFakeService;
+import dev.dojo.main.Http;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
@@ -43,6 +44,11 @@ class MainNotReadyTest extends AgainstOneFakeService {
         Map<String, Object> details = (Map<String, Object>) body.get("details");
         assertTrue(details.containsKey("stuck"), details.toString());
         assertFalse(details.containsKey("users"), "the services stay out of main's readiness: " + details);
+        // a probe asking with HEAD hears the same (it heard 200: Micronaut's status filter saw no body)
+        for (String path : new String[]{"/health/readiness", "/health"}) {
+            assertEquals(503, Http.send(Http.request("http://127.0.0.1:" + server.getPort(), path)
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode(), path);
+        }
     }
 
     @Test
