@@ -3,7 +3,6 @@ package dev.dojo.common.negotiation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;
@@ -84,7 +83,7 @@ public class HeadAnswerFilter implements Ordered {
 
     /** The route's first produced type, JSON when it names none. */
     private static MediaType produced(MutableHttpResponse<?> response) {
-        @Nullable RouteInfo<?> route = response.getAttribute(HttpAttributes.ROUTE_INFO, RouteInfo.class).orElse(null);
+        @Nullable RouteInfo<?> route = RouteAttributes.getRouteInfo(response).orElse(null);
         return route == null || route.getProduces().isEmpty() || route.getProduces().get(0).equals(MediaType.ALL_TYPE)
                 ? MediaType.APPLICATION_JSON_TYPE : route.getProduces().get(0);
     }
