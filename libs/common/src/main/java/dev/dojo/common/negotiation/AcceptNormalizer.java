@@ -1,10 +1,10 @@
 package dev.dojo.common.negotiation;
 
+import dev.dojo.common.netty.PipelineHook;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.util.SupplierUtil;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.web.router.Router;
@@ -59,33 +59,17 @@ public class AcceptNormalizer implements BeanCreatedEventListener<NettyServerCus
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new PerChannel(null));
+        event.getBean().register(PipelineHook.of((channel, role) -> role != NettyServerCustomizer.ChannelRole.LISTENER,
+                this::install));
         return event.getBean();
     }
 
-    private final class PerChannel implements NettyServerCustomizer {
-
-        private final Channel channel;
-
-        private PerChannel(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return role == ChannelRole.LISTENER ? this : new PerChannel(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel == null) {
-                return;
-            }
-            ChannelPipeline pipeline = channel.pipeline();
-            String micronaut = ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND;
-            if (pipeline.get(micronaut) != null && pipeline.get(HANDLER) == null) {
-                pipeline.addBefore(micronaut, HANDLER, rewriting.get());
-            }
+    /** Right before Micronaut's handler, in a pipeline that has one (an HTTP/1 connection, an HTTP/2 stream). */
+    private void install(Channel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        String micronaut = ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND;
+        if (pipeline.get(micronaut) != null && pipeline.get(HANDLER) == null) {
+            pipeline.addBefore(micronaut, HANDLER, rewriting.get());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dojo.main.edge;
 
+import dev.dojo.common.netty.PipelineHook;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
@@ -44,7 +45,9 @@ public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerC
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         NettyServerCustomizer.Registry registry = event.getBean();
-        registry.register(new PerConnection(null));
+        // plain HTTP/1.1 connections: main's port speaks nothing else
+        registry.register(PipelineHook.of((channel, role) -> role == NettyServerCustomizer.ChannelRole.CONNECTION
+                && channel instanceof SocketChannel, this::install));
         return registry;
     }
 
@@ -72,36 +75,18 @@ public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerC
         return true;
     }
 
-    private final class PerConnection implements NettyServerCustomizer {
-
-        private final Channel channel;
-
-        private PerConnection(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return role == ChannelRole.CONNECTION && channel instanceof SocketChannel
-                    ? new PerConnection(channel) : this;
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel == null) {
+    /** Swaps the codec and puts the watch in front of it and the guard behind it, once the connection is admitted. */
+    private void install(Channel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
+        if (pipeline.get(codec) instanceof HttpServerCodec && pipeline.get(GUARD) == null) {
+            if (!admitted(channel)) {
                 return;
             }
-            ChannelPipeline pipeline = channel.pipeline();
-            String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
-            if (pipeline.get(codec) instanceof HttpServerCodec && pipeline.get(GUARD) == null) {
-                if (!admitted(channel)) {
-                    return;
-                }
-                pipeline.replace(codec, codec, codec());
-                EdgeGuard guard = new EdgeGuard(refusals, counts, settings, server.getMaxRequestSize());
-                pipeline.addBefore(codec, WATCH, new ArrivalWatch(guard));
-                pipeline.addAfter(codec, GUARD, guard);
-            }
+            pipeline.replace(codec, codec, codec());
+            EdgeGuard guard = new EdgeGuard(refusals, counts, settings, server.getMaxRequestSize());
+            pipeline.addBefore(codec, WATCH, new ArrivalWatch(guard));
+            pipeline.addAfter(codec, GUARD, guard);
         }
     }
 }
