@@ -50,8 +50,7 @@ public class AcceptNormalizer implements BeanCreatedEventListener<NettyServerCus
     /** type → the concrete subtypes of it the routes produce, sorted: application → [json, yaml]. */
     static Map<String, List<String>> produced(Router router) {
         return router.uriRoutes().map(UriRouteInfo::getProduces).flatMap(List::stream)
-                .filter(type -> !type.getType().equals("*")
-                        && !type.getSubtype().equals("*"))
+                .filter(type -> !type.getType().equals("*") && !type.getSubtype().equals("*"))
                 .collect(Collectors.groupingBy(type -> type.getType().toLowerCase(Locale.ROOT),
                         TreeMap::new, Collectors.mapping(type -> type.getSubtype().toLowerCase(Locale.ROOT),
                                 Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new), List::copyOf))));

@@ -1,5 +1,6 @@
 package dev.dojo.common.negotiation;
 
+import dev.dojo.common.envelope.Envelope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;
@@ -43,8 +44,10 @@ public class HeadAnswerFilter implements Ordered {
         if (response.getHeaders().contains(HttpHeaders.CONTENT_LENGTH)) {
             return; // a proxied answer: the service said it
         }
-        // a route's answer had its body set aside; a static file's and an error's keep it (never written for a HEAD)
-        Object body = RouteAttributes.getHeadBody(response).or(response::getBody).orElse(null);
+        // a route's answer had its body set aside; a static file's and an error's keep it (never written for a HEAD).
+        // Any other body kept (a proxied answer's stream) is no value to measure as JSON
+        Object body = RouteAttributes.getHeadBody(response).or(() -> response.getBody()
+                .filter(kept -> kept instanceof Envelope || kept instanceof FileCustomizableResponseType)).orElse(null);
         long length = body == null ? -1 : length(body);
         if (length < 0) {
             return;
