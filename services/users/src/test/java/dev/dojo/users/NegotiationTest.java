@@ -146,6 +146,20 @@ class NegotiationTest extends UsersTest {
             assertEquals(String.valueOf(get.body().length), head.headers().firstValue("Content-Length").orElse(null),
                     path);
         }
+        // a caller taking gzip may get a text answer compressed (main compresses any size): its HEAD states no
+        // length then (RFC 9110 §8.6: only the GET's own), only the type; YAML is never compressed, and keeps it
+        for (String path : List.of("/ping", "/users")) {
+            HttpResponse<Void> zippedHead = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                    .header("Accept-Encoding", "gzip, deflate").method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, zippedHead.statusCode(), path);
+            assertEquals(true, zippedHead.headers().firstValue("Content-Type").isPresent(), path);
+            assertEquals(java.util.Optional.empty(), zippedHead.headers().firstValue("Content-Length"), path);
+        }
+        HttpResponse<Void> yamlHead = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL()
+                + "/swagger/users.yml")).header("Accept-Encoding", "gzip")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(true, yamlHead.headers().firstValue("Content-Length").isPresent());
         try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(("HEAD /ping HTTP/1.1\r\nHost: x\r\n\r\n"
