@@ -15,6 +15,8 @@ import io.micronaut.http.server.types.files.FileCustomizableResponseType;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.management.endpoint.health.filter.HealthResultFilter;
+import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 
@@ -30,15 +32,19 @@ import java.util.concurrent.CompletionStage;
  * reconnected each time). The body the GET would send is still at hand ({@link RouteAttributes#getHeadBody}, or
  * the answer's own body, which Micronaut never writes for a HEAD); its length is that of its encoding: the bytes or
  * text as they are, a file's size, anything else as JSON. An answer without such a body (a file of unknown length,
- * a stream) is left as it was, and so is the length of one the server may compress for this caller.
+ * a stream) is left as it was, and so is the length of one the server may compress for this caller. A health
+ * answer's status is decided from that body too, by Micronaut's own {@link HealthResultFilter}.
  */
 @ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = HttpMethod.HEAD)
 public class HeadAnswerFilter implements Ordered {
 
     private final JsonMapper json;
+    @Nullable
+    private final HealthResultFilter healthStatus;
 
-    public HeadAnswerFilter(JsonMapper json) {
+    public HeadAnswerFilter(JsonMapper json, @Nullable HealthResultFilter healthStatus) {
         this.json = json;
+        this.healthStatus = healthStatus;
     }
 
     @ResponseFilter
@@ -50,6 +56,12 @@ public class HeadAnswerFilter implements Ordered {
         // Any other body kept (a proxied answer's stream) is no value to measure as JSON
         Object body = RouteAttributes.getHeadBody(response).or(() -> response.getBody()
                 .filter(kept -> kept instanceof Envelope || kept instanceof FileCustomizableResponseType)).orElse(null);
+        if (body instanceof HealthResult && healthStatus != null) {
+            // Micronaut's health filter sets DOWN's 503 from the body, which it did not see: a HEAD said 200
+            response.body(body);
+            healthStatus.doFilter(response);
+            response.body(null);
+        }
         long length = body == null ? -1 : length(body);
         if (length < 0) {
             return;

@@ -1,8 +1,6 @@
 package dev.dojo.main.health;
 
-import io.micronaut.health.HealthStatus;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -44,13 +42,11 @@ class PublicHealthController {
     }
 
     /**
-     * DOWN is 503, as Micronaut's {@code HealthResultFilter} decides for a GET (MainNotReadyTest, HealthTest). Set
-     * here too: for a HEAD Micronaut sets the body aside before that filter runs, so the filter saw none and a HEAD
-     * said 200 while the GET said 503 (OwnAnswersNegotiationTest).
+     * The body as it is: the status (DOWN is 503) is set by Micronaut's {@code HealthResultFilter}, which sees every
+     * health answer under /health, on this port too (MainNotReadyTest, HealthTest); for a HEAD, through dojo-common's
+     * {@code HeadAnswerFilter}, which hands it the body Micronaut set aside.
      */
     private static Publisher<HttpResponse<HealthResult>> respond(Publisher<HealthResult> result) {
-        return Mono.from(result).map(health -> HttpResponse.<HealthResult>status(
-                HealthStatus.DOWN.equals(health.getStatus()) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
-                .body(health));
+        return Mono.from(result).map(HttpResponse::ok);
     }
 }
