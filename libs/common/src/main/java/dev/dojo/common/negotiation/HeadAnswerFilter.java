@@ -83,8 +83,14 @@ public class HeadAnswerFilter implements Ordered {
     private static boolean compressed(HttpRequest<?> request, MediaType type) {
         return type.isTextBased() && request.getHeaders().getAll(HttpHeaders.ACCEPT_ENCODING).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(listed -> listed.split(";")[0].strip())
+                .map(HeadAnswerFilter::codingName)
                 .anyMatch(name -> !name.isEmpty() && !name.equalsIgnoreCase("identity"));
+    }
+
+    /** A listed coding's name without its parameters; empty for an empty element (";;" names none). */
+    private static String codingName(String listed) {
+        int semicolon = listed.indexOf(';');
+        return (semicolon < 0 ? listed : listed.substring(0, semicolon)).strip();
     }
 
     /** The encoded body's length in bytes, or -1 when it is not known without sending it. */
