@@ -178,4 +178,32 @@ class NegotiationTest extends UsersTest {
             assertEquals(true, answers.endsWith("{\"status\":\"success\",\"message\":\"pong!\"}"), answers);
         }
     }
+
+    @Test
+    void answersThatMayBeCompressedSayTheyVaryByTheCoding() throws Exception {
+        // a text answer is gzipped for a caller taking gzip and not for one that does not: a shared cache must key
+        // it by Accept-Encoding (dojo-common's VaryOnCoding) — Micronaut's compressor did not say so
+        for (String coding : new String[]{null, "gzip", "identity", "br;q=1, gzip;q=0.5"}) {
+            for (String path : List.of("/ping", "/users", "/users/999999", "/nowhere")) {
+                for (String method : List.of("GET", "HEAD")) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                            .method(method, HttpRequest.BodyPublishers.noBody());
+                    if (coding != null) {
+                        request.header("Accept-Encoding", coding);
+                    }
+                    HttpResponse<byte[]> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    String what = method + " " + path + " " + coding;
+                    assertEquals(List.of("Accept-Encoding"), answer.headers().allValues("Vary"), what);
+                    boolean gzipped = answer.headers().firstValue("Content-Encoding").filter("gzip"::equals)
+                            .isPresent();
+                    // (a service compresses from 1 KB on; main, which proxies these, any size)
+                    assertEquals(false, gzipped && !(coding.contains("gzip") && method.equals("GET")), what);
+                }
+            }
+        }
+        // YAML is not compressed (Micronaut counts it as no text), so its answer does not vary
+        HttpResponse<String> yaml = send("GET", "/swagger/users.yml", "*/*", null, null);
+        assertEquals(200, yaml.statusCode());
+        assertEquals(List.of(), yaml.headers().allValues("Vary"));
+    }
 }

@@ -5,15 +5,12 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.util.SupplierUtil;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
@@ -58,18 +55,8 @@ public class AcceptNormalizer implements BeanCreatedEventListener<NettyServerCus
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(PipelineHook.of((channel, role) -> role != NettyServerCustomizer.ChannelRole.LISTENER,
-                this::install));
+        event.getBean().register(PipelineHook.beforeMicronaut(HANDLER, rewriting));
         return event.getBean();
-    }
-
-    /** Right before Micronaut's handler, in a pipeline that has one (an HTTP/1 connection, an HTTP/2 stream). */
-    private void install(Channel channel) {
-        ChannelPipeline pipeline = channel.pipeline();
-        String micronaut = ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND;
-        if (pipeline.get(micronaut) != null && pipeline.get(HANDLER) == null) {
-            pipeline.addBefore(micronaut, HANDLER, rewriting.get());
-        }
     }
 
     /** One per server: it keeps no state of a connection. */

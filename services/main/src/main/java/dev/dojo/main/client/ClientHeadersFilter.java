@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.types.files.FileCustomizableResponseType;
 
 import java.util.Optional;
 
@@ -17,7 +18,9 @@ import java.util.Optional;
  * with {@code frame-ancestors 'none'} and {@code X-Frame-Options}. The edge sets them, whatever a service sent, so
  * no page reaches a browser without them. Caching headers for the client bundle main serves itself: Vite puts a
  * content hash in every file name under {@code /assets/}, so those never change and are cached for a year;
- * {@code index.html} names the current hashes, so browsers must revalidate it on every visit.
+ * {@code index.html} names the current hashes, so browsers must revalidate it on every visit, and so must the
+ * bundle's other files. Nothing else main answers itself is kept by a cache (libs/common's {@code NoStoreFilter}):
+ * a 404 is cacheable by default (RFC 9111 §4.2.2), and a kept one would outlive the page it stood for.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ClientHeadersFilter implements Ordered {
@@ -53,7 +56,11 @@ public class ClientHeadersFilter implements Ordered {
         } else if (path.startsWith("/assets/") && response.code() < 400) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
             response.getHeaders().remove(HttpHeaders.EXPIRES);
+        } else if (response.body() instanceof FileCustomizableResponseType) {
+            // another file of the bundle (favicon.ico…): kept, but revalidated by its Last-Modified
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, REVALIDATE);
         }
+        // main's own other answers (errors, health) are left to NoStoreFilter, which marks them no-store
     }
 
     private void pageHeaders(MutableHttpResponse<?> response) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -48,6 +49,8 @@ class ClientBundleTest {
             assertEquals(200, response.statusCode(), route);
             assertTrue(response.body().contains("<div id=\"root\">"), route);
             assertIndexHeaders(response);
+            // the page or the JSON 404, by Accept: a shared cache must not hand one to the other's caller
+            assertTrue(response.headers().allValues("Vary").contains("Accept"), route);
         }
         // any range that takes HTML; before, text/* was a JSON 404
         for (String accept : new String[]{"text/*", "TEXT/HTML", "text/*;q=0.1, image/png"}) {
@@ -62,6 +65,20 @@ class ClientBundleTest {
         HttpResponse<String> response = Http.send(Http.request(base(), "/missing.js").header("Accept", "*/*"));
         assertEquals(404, response.statusCode());
         assertEquals("{\"status\":\"fail\",\"message\":\"Not found.\"}", response.body());
+        // a 404 is cacheable unless it says otherwise (RFC 9111 §4.2.2): a kept one for a client route, fetched by
+        // an API caller, would have shut browsers out of that page; and it depends on Accept
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(response.headers().allValues("Vary").contains("Accept"), response.headers().toString());
+        HttpResponse<String> api = Http.send(Http.request(base(), "/about").header("Accept", "application/json"));
+        assertEquals(404, api.statusCode());
+        assertEquals("no-store", api.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(api.headers().allValues("Vary").contains("Accept"), api.headers().toString());
+        // other methods get the 404 whatever the Accept: nothing to vary
+        HttpResponse<String> post = Http.send(Http.request(base(), "/about").header("Accept", "text/html")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(404, post.statusCode());
+        assertTrue(!post.headers().allValues("Vary").contains("Accept"), post.headers().toString());
     }
 
     @Test
@@ -73,10 +90,13 @@ class ClientBundleTest {
         assertEquals(200, plain.statusCode());
         assertEquals("public, max-age=31536000, immutable", plain.headers().firstValue("Cache-Control").orElse(null));
         assertEquals("nosniff", plain.headers().firstValue("X-Content-Type-Options").orElse(null));
+        // kept by shared caches for a year, gzipped for some callers only: it must say it varies by the coding
+        assertEquals(List.of("Accept-Encoding"), plain.headers().allValues("Vary"));
 
         HttpResponse<byte[]> gzipped = Http.send(Http.request(base(), script.group(1))
                 .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals(List.of("Accept-Encoding"), gzipped.headers().allValues("Vary"));
         assertTrue(gzipped.body().length < plain.body().length / 2,
                 gzipped.body().length + " vs " + plain.body().length);
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
@@ -92,7 +112,7 @@ class ClientBundleTest {
                 HttpResponse<String> response = Http.send(Http.request(base(), path).header("Accept", accept));
                 assertEquals(404, response.statusCode(), path + " " + accept);
                 assertEquals("{\"status\":\"fail\",\"message\":\"Not found.\"}", response.body(), path);
-                assertTrue(response.headers().firstValue("Cache-Control").isEmpty(), path);
+                assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null), path);
             }
             HttpResponse<String> head = Http.send(Http.request(base(), path).method("HEAD",
                     java.net.http.HttpRequest.BodyPublishers.noBody()));
@@ -122,6 +142,16 @@ class ClientBundleTest {
         // a client route still falls back to the page for a browser, and stays 404 for other methods
         assertEquals(404, Http.send(Http.request(base(), "/about").header("Accept", "text/html")
                 .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode());
+    }
+
+    @Test
+    void revalidatesTheBundlesOtherFiles() {
+        // favicon.ico had Micronaut's "private, max-age=0"; an image is never compressed, so it does not vary
+        HttpResponse<String> icon = Http.send(Http.request(base(), "/favicon.ico").header("Accept-Encoding", "gzip"));
+        assertEquals(200, icon.statusCode());
+        assertEquals("no-cache", icon.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals(List.of(), icon.headers().allValues("Vary"));
+        assertTrue(icon.headers().firstValue("Last-Modified").isPresent(), "nothing to revalidate by");
     }
 
     private static void assertIndexHeaders(HttpResponse<String> response) {
