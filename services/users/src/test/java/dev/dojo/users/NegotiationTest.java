@@ -206,4 +206,17 @@ class NegotiationTest extends UsersTest {
         assertEquals(200, yaml.statusCode());
         assertEquals(List.of(), yaml.headers().allValues("Vary"));
     }
+
+    @Test
+    void datesAreImfFixdates() throws Exception {
+        // RFC 9110 §5.6.7: two digits for the day; Micronaut wrote "Fri, 4 Dec 2026 …" from the 1st to the 9th
+        java.util.regex.Pattern fixdate = java.util.regex.Pattern.compile(
+                "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} "
+                        + "\\d{2}:\\d{2}:\\d{2} GMT");
+        for (String path : List.of("/ping", "/users", "/nowhere")) {
+            HttpResponse<String> answer = send("GET", path, "*/*", null, null);
+            String date = answer.headers().firstValue("Date").orElse("");
+            assertEquals(true, fixdate.matcher(date).matches(), path + ": " + date);
+        }
+    }
 }

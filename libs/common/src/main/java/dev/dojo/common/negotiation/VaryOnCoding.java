@@ -1,14 +1,11 @@
 package dev.dojo.common.negotiation;
 
+import dev.dojo.common.netty.AnswerRewriter;
 import dev.dojo.common.netty.PipelineHook;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
@@ -28,7 +25,7 @@ public class VaryOnCoding implements BeanCreatedEventListener<NettyServerCustomi
 
     static final String HANDLER = "dojo-vary";
     private static final String CODING = "Accept-Encoding";
-    private static final Marking MARKING = new Marking();
+    private static final AnswerRewriter MARKING = new AnswerRewriter(VaryOnCoding::mark);
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
@@ -58,18 +55,5 @@ public class VaryOnCoding implements BeanCreatedEventListener<NettyServerCustomi
             }
         }
         return false;
-    }
-
-    /** One per server: it keeps no state of a connection. */
-    @ChannelHandler.Sharable
-    static final class Marking extends ChannelOutboundHandlerAdapter {
-
-        @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            if (msg instanceof HttpResponse response) {
-                mark(response);
-            }
-            ctx.write(msg, promise);
-        }
     }
 }
