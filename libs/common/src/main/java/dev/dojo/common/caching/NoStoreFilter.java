@@ -11,9 +11,9 @@ import io.micronaut.http.annotation.ServerFilter;
  * {@code Cache-Control: no-store} on every answer of a service that did not choose its own caching. Its answers
  * carry tokens (sign-in and refresh: RFC 6749 §5.1 asks exactly this of a token response) and one person's data
  * (status, scores, submissions), and none is meant to be kept by a browser's or a proxy's cache; an endpoint that
- * may be cached says so with its own {@code Cache-Control}, which is left as it is — main's client bundle, whose
- * files get theirs from main's {@code ClientHeadersFilter}, so in main this marks its own JSON answers (errors,
- * health). {@code dojo.no-store.enabled=false} turns it off.
+ * may be cached says so with its own {@code Cache-Control}, which is left as it is. main turns this off
+ * ({@code dojo.no-store.enabled=false}): its {@code ClientHeadersFilter} sets the caching of every answer main makes
+ * itself (the client bundle's, no-store for the rest), and the services' answers pass through it with this header.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "dojo.no-store.enabled", notEquals = "false")

@@ -19,14 +19,15 @@ import java.util.Optional;
  * no page reaches a browser without them. Caching headers for the client bundle main serves itself: Vite puts a
  * content hash in every file name under {@code /assets/}, so those never change and are cached for a year;
  * {@code index.html} names the current hashes, so browsers must revalidate it on every visit, and so must the
- * bundle's other files. Nothing else main answers itself is kept by a cache (libs/common's {@code NoStoreFilter}):
- * a 404 is cacheable by default (RFC 9111 §4.2.2), and a kept one would outlive the page it stood for.
+ * bundle's other files. Nothing else main answers itself is kept by a cache ({@code no-store}): a 404 is cacheable
+ * by default (RFC 9111 §4.2.2), and a kept one would outlive the page it stood for.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ClientHeadersFilter implements Ordered {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String REVALIDATE = "no-cache";
+    static final String NO_STORE = "no-store";
 
     private final ClientSettings settings;
 
@@ -39,10 +40,12 @@ public class ClientHeadersFilter implements Ordered {
         settings.everyAnswer(response.getHeaders()::set);
         Optional<MediaType> type = response.getContentType();
         if (request.getAttribute(GatewayFilter.UPSTREAM).isPresent()) {
-            // a service's answer: its caching is its own; a page gets the same policy as the client's
+            // a service's answer: its caching is its own (every service sets one); a page gets the same policy as
+            // the client's. main's own answer on a proxied path (a broken body, a service down) is not kept
             if (type.map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false)) {
                 pageHeaders(response);
             }
+            noStoreUnlessSet(response);
             return;
         }
         // a static file's content type is only set when it is written, after this filter: go by the path too
@@ -59,8 +62,19 @@ public class ClientHeadersFilter implements Ordered {
         } else if (response.body() instanceof FileCustomizableResponseType) {
             // another file of the bundle (favicon.ico…): kept, but revalidated by its Last-Modified
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, REVALIDATE);
+        } else {
+            noStoreUnlessSet(response);
         }
-        // main's own other answers (errors, health) are left to NoStoreFilter, which marks them no-store
+    }
+
+    /**
+     * main's own other answers — its 404s, 405s, refusals, health — are not kept (here rather than by libs/common's
+     * NoStoreFilter, which main leaves off: one filter method less on the path every proxied request takes).
+     */
+    private static void noStoreUnlessSet(MutableHttpResponse<?> response) {
+        if (!response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        }
     }
 
     private void pageHeaders(MutableHttpResponse<?> response) {

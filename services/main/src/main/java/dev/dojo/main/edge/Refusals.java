@@ -50,7 +50,9 @@ public class Refusals {
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                // a 414 is cacheable by default (RFC 9111 §4.2.2), like main's other own answers it is not kept
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         settings.everyAnswer(response.headers()::set);
         return response;
     }

@@ -247,6 +247,8 @@ class DesyncCorpusTest implements TestPropertyProvider {
                 assertTrue(first.status() >= 400 && first.status() < 500, c.name() + ": " + first.statusLine());
                 assertTrue(first.text().startsWith("{\"status\":\"fail\",\"message\":"), c.name() + ": " + first.text());
                 assertEquals("nosniff", first.header("X-Content-Type-Options"), c.name() + ": " + first.headers());
+                // the edge's own answers are never kept by a cache (a 414 would be, by default)
+                assertEquals("no-store", first.header("Cache-Control"), c.name() + ": " + first.headers());
                 assertTrue(client.closedByPeer(5_000), c.name() + ": main closes the connection after a refusal");
                 assertTrue(users.complete(path).isEmpty(), c.name() + ": the service got " + users.complete(path)
                         + (users.complete(path).isEmpty() ? "" : users.complete(path).get(0).rawText()));
