@@ -1,10 +1,6 @@
 package dev.dojo.common.httpdate;
 
-import dev.dojo.common.netty.AnswerRewriter;
-import dev.dojo.common.netty.PipelineHook;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.server.netty.NettyServerCustomizer;
+import dev.dojo.common.netty.AnswerRule;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
@@ -22,21 +18,14 @@ import java.util.List;
  * are already set.
  */
 @Singleton
-public class ImfFixdate implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+public class ImfFixdate extends AnswerRule {
 
-    static final String HANDLER = "dojo-imf-fixdate";
     private static final List<AsciiString> DATES = List.of(HttpHeaderNames.DATE, HttpHeaderNames.LAST_MODIFIED,
             HttpHeaderNames.EXPIRES);
-    private static final AnswerRewriter PADDING = new AnswerRewriter(ImfFixdate::pad);
-
-    @Override
-    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(PipelineHook.beforeMicronaut(HANDLER, () -> PADDING));
-        return event.getBean();
-    }
 
     /** Gives each date of {@code response} written with a one-digit day its two digits. */
-    static void pad(HttpResponse response) {
+    @Override
+    protected void apply(HttpResponse response) {
         HttpHeaders headers = response.headers();
         for (AsciiString name : DATES) {
             String value = headers.get(name);

@@ -1,11 +1,7 @@
 package dev.dojo.common.negotiation;
 
-import dev.dojo.common.netty.AnswerRewriter;
-import dev.dojo.common.netty.PipelineHook;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
+import dev.dojo.common.netty.AnswerRule;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
@@ -21,20 +17,13 @@ import jakarta.inject.Singleton;
  * static file's is set only as it is written, after every filter).
  */
 @Singleton
-public class VaryOnCoding implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+public class VaryOnCoding extends AnswerRule {
 
-    static final String HANDLER = "dojo-vary";
     private static final String CODING = "Accept-Encoding";
-    private static final AnswerRewriter MARKING = new AnswerRewriter(VaryOnCoding::mark);
-
-    @Override
-    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(PipelineHook.beforeMicronaut(HANDLER, () -> MARKING));
-        return event.getBean();
-    }
 
     /** Adds {@code Accept-Encoding} to {@code response}'s Vary when its representation depends on it. */
-    static void mark(HttpResponse response) {
+    @Override
+    protected void apply(HttpResponse response) {
         HttpHeaders headers = response.headers();
         String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
         boolean varies = response.status().equals(HttpResponseStatus.NOT_MODIFIED)

@@ -48,7 +48,7 @@ class ImfFixdateTest {
                 .set("Last-Modified", "Tue, 1 Dec 2026 08:00:00 GMT")
                 .set("Expires", "Fri, 11 Dec 2026 12:36:27 GMT")
                 .set("X-Other", "Fri, 4 Dec 2026 12:36:27 GMT");
-        ImfFixdate.pad(response);
+        new ImfFixdate().apply(response);
         assertEquals("Fri, 04 Dec 2026 12:36:27 GMT", response.headers().get("Date"));
         assertEquals("Tue, 01 Dec 2026 08:00:00 GMT", response.headers().get("Last-Modified"));
         assertEquals("Fri, 11 Dec 2026 12:36:27 GMT", response.headers().get("Expires"));
