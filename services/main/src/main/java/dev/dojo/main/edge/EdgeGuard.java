@@ -1,5 +1,6 @@
 package dev.dojo.main.edge;
 
+import dev.dojo.common.envelope.Messages;
 import io.micronaut.http.HttpStatus;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -46,6 +47,8 @@ import java.util.concurrent.TimeUnit;
  * <li>answers {@code Expect: 100-continue} itself and drops the header;</li>
  * <li>serves HTTP/1 only: another major version is refused (400), a minor one above 1 is served as HTTP/1.1, and an
  * HTTP/1.0 caller's answer is never chunked (its body ends with the connection);</li>
+ * <li>refuses a gzip or deflate body that is not exactly one whole stream ({@link CompressedBody}): cut off before
+ * its end, or with bytes after it;</li>
  * <li>drops request trailers (RFC 9110 §6.5.1 lets a recipient discard them) so none can reach a service;</li>
  * <li>closes a connection whose caller may still be sending (a refused or unread body) by lingering: the answer is
  * followed by a FIN, and what still arrives is read and dropped for at most {@value #LINGER_SECONDS} s, so the
@@ -85,6 +88,8 @@ final class EdgeGuard extends ChannelDuplexHandler {
     private boolean readWanted;
     /** The close asked for while the connection lingers ({@link #close}); null when not lingering. */
     private ChannelPromise lingering;
+    /** The gzip or deflate body under way, checked to be one whole stream; null for any other body. */
+    private CompressedBody compressed;
 
     EdgeGuard(Refusals refusals, RefusalCounts counts, EdgeSettings settings, long maxRequestSize) {
         this.refusals = refusals;
@@ -167,6 +172,11 @@ final class EdgeGuard extends ChannelDuplexHandler {
                 bodyFault(HttpStatus.BAD_REQUEST, Refusals.MALFORMED);
                 return;
             }
+            if (compressed != null && !wholeStream(content)) {
+                ReferenceCountUtil.release(msg);
+                bodyFault(HttpStatus.BAD_REQUEST, Messages.INVALID_PAYLOAD);
+                return;
+            }
             if (content instanceof LastHttpContent last) {
                 phase = afterRequest();
                 if (!last.trailingHeaders().isEmpty()) {
@@ -194,7 +204,30 @@ final class EdgeGuard extends ChannelDuplexHandler {
             }
         }
         phase = bodyToCome ? Phase.BODY : afterRequest();
+        endCompressed();
+        compressed = bodyToCome ? CompressedBody.of(request.headers()) : null;
         ctx.fireChannelRead(request);
+    }
+
+    /**
+     * Whether the compressed body so far can still be one whole stream, and at its last part is one: Micronaut
+     * would serve a cut-off or padded one as whole (Invalid payload., like a body that does not inflate).
+     */
+    private boolean wholeStream(HttpContent content) {
+        boolean whole = compressed.feed(content.content());
+        if (whole && !(content instanceof LastHttpContent)) {
+            return true;
+        }
+        whole = whole && compressed.complete();
+        endCompressed();
+        return whole;
+    }
+
+    private void endCompressed() {
+        if (compressed != null) {
+            compressed.end();
+            compressed = null;
+        }
     }
 
     /** Passes on what was held behind an answered request, in order, and the read Micronaut asked for meanwhile. */
@@ -314,6 +347,7 @@ final class EdgeGuard extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancel();
+        endCompressed();
         if (lingering != null) {
             ctx.close(lingering); // the caller closed first: the close asked for is done
         }
@@ -328,6 +362,7 @@ final class EdgeGuard extends ChannelDuplexHandler {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         cancel();
+        endCompressed();
     }
 
     /** After a connection's last request nothing more is read as a request: what follows is dropped. */

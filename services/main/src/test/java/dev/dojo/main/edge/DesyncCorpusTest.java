@@ -162,6 +162,29 @@ class DesyncCorpusTest implements TestPropertyProvider {
         cases.add(refused("te-ows-around-chunked-with-length", post("Transfer-Encoding: \t chunked\t\r\n"
                 + "Content-Length: 4\r\n", "0\r\n\r\n" + SMUGGLED)));
         cases.add(accepted("chunked", post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\n\r\n"), "hello"));
+        // compressed bodies: main inflates gzip and deflate as they arrive; a stream cut off before its end or with
+        // bytes after it was served as whole (the service got a prefix, or the padding was dropped): refused whole
+        String json = "{\"email\":\"a@b.cd\",\"password\":\"x\"}";
+        byte[] gz = Compressed.gzip(json);
+        byte[] zlib = Compressed.zlib(json);
+        byte[] raw = Compressed.rawDeflate(json);
+        cases.add(accepted("gzip-whole", compressed("gzip", gz), json));
+        cases.add(accepted("gzip-upper-case", compressed("GZIP", gz), json));
+        cases.add(accepted("deflate-zlib-whole", compressed("deflate", zlib), json));
+        cases.add(accepted("deflate-raw-whole", compressed("deflate", raw), json));
+        cases.add(accepted("gzip-chunked-whole", chunkedCompressed(gz), json));
+        cases.add(refused("gzip-no-trailer", compressed("gzip", Compressed.cut(gz, 8))));
+        cases.add(refused("gzip-half-trailer", compressed("gzip", Compressed.cut(gz, 4))));
+        cases.add(refused("gzip-cut-in-stream", compressed("gzip", Compressed.cut(gz, gz.length / 2))));
+        cases.add(refused("gzip-header-only", compressed("gzip", Compressed.cut(gz, gz.length - 10))));
+        cases.add(refused("gzip-bytes-after", compressed("gzip", Compressed.join(gz, "xx".getBytes()))));
+        cases.add(refused("gzip-two-members", compressed("gzip", Compressed.join(gz, gz))));
+        cases.add(refused("gzip-chunked-no-trailer", chunkedCompressed(Compressed.cut(gz, 8))));
+        cases.add(refused("gzip-chunked-bytes-after", chunkedCompressed(Compressed.join(gz, "x".getBytes()))));
+        cases.add(refused("deflate-no-adler", compressed("deflate", Compressed.cut(zlib, 4))));
+        cases.add(refused("deflate-bytes-after", compressed("deflate", Compressed.join(zlib, "x".getBytes()))));
+        cases.add(refused("deflate-raw-bytes-after", compressed("deflate", Compressed.join(raw, "x".getBytes()))));
+        cases.add(refused("deflate-raw-cut", compressed("deflate", Compressed.cut(raw, 3))));
         cases.add(accepted("chunk-extensions",
                 post("Transfer-Encoding: chunked\r\n", "5;a=b;c=\"d\"\r\nhello\r\n0;x=y\r\n\r\n"), "hello"));
         cases.add(accepted("trailers", post("Transfer-Encoding: chunked\r\n",
@@ -206,6 +229,23 @@ class DesyncCorpusTest implements TestPropertyProvider {
                 + "\r\n\r\n"));
         cases.add(refused("target-too-long", "GET {path}/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
         return cases;
+    }
+
+    private static String compressed(String coding, byte[] body) {
+        return post("Content-Encoding: " + coding + "\r\nContent-Length: " + body.length + "\r\n", latin1(body));
+    }
+
+    /** A gzip body in two chunks, split inside the deflate stream. */
+    private static String chunkedCompressed(byte[] body) {
+        int half = body.length / 2;
+        return post("Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
+                Integer.toHexString(half) + "\r\n" + latin1(java.util.Arrays.copyOf(body, half)) + "\r\n"
+                        + Integer.toHexString(body.length - half) + "\r\n"
+                        + latin1(java.util.Arrays.copyOfRange(body, half, body.length)) + "\r\n0\r\n\r\n");
+    }
+
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static String post(String headers, String body) {
