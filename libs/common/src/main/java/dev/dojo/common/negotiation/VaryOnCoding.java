@@ -35,6 +35,9 @@ public class VaryOnCoding extends AnswerRule {
 
     /** Vary already names Accept-Encoding, or {@code *} (everything). */
     private static boolean named(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.VARY)) {
+            return false; // most answers: no list to build
+        }
         for (String value : headers.getAll(HttpHeaderNames.VARY)) {
             for (String field : value.split(",")) {
                 String name = field.trim();

@@ -53,11 +53,11 @@ final class CompressedBody {
     /** A check for the body of a request with these headers, or null when its body is not gzip or deflate. */
     @Nullable
     static CompressedBody of(HttpHeaders headers) {
-        List<String> codings = headers.getAll(HttpHeaderNames.CONTENT_ENCODING);
-        if (codings.size() != 1) {
+        String first = headers.get(HttpHeaderNames.CONTENT_ENCODING); // every request: no list unless there is one
+        if (first == null || headers.getAll(HttpHeaderNames.CONTENT_ENCODING).size() != 1) {
             return null;
         }
-        String coding = codings.get(0).trim().toLowerCase(Locale.ROOT);
+        String coding = first.trim().toLowerCase(Locale.ROOT);
         if (GZIP.contains(coding)) {
             return new CompressedBody(true);
         }
