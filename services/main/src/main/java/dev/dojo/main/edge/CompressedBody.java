@@ -23,6 +23,11 @@ final class CompressedBody {
 
     private static final List<String> GZIP = List.of("gzip", "x-gzip");
     private static final List<String> DEFLATE = List.of("deflate", "x-deflate");
+    /**
+     * Codings Micronaut would also decode in main and pass on as plain: snappy (Netty's framing, no registered HTTP
+     * coding, its checksums unchecked) and br (when a Brotli library is present). The edge takes gzip and deflate.
+     */
+    private static final List<String> REFUSED = List.of("snappy", "br");
     /** A gzip trailer: CRC-32 and the inflated size (Netty's decoder checks both). */
     private static final int GZIP_TRAILER = 8;
     /** A gzip header's optional fields (extra, name, comment) are the caller's: bounded. */
@@ -62,6 +67,12 @@ final class CompressedBody {
             return new CompressedBody(true);
         }
         return DEFLATE.contains(coding) ? new CompressedBody(false) : null;
+    }
+
+    /** A request whose body is in a coding main could decode but does not take (415, like the services). */
+    static boolean refused(HttpHeaders headers) {
+        String coding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+        return coding != null && REFUSED.contains(coding.trim().toLowerCase(Locale.ROOT));
     }
 
     /** Reads the next bytes of the body; false once it can no longer be one whole stream. */

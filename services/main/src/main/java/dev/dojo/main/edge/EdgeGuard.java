@@ -47,6 +47,8 @@ import java.util.concurrent.TimeUnit;
  * <li>answers {@code Expect: 100-continue} itself and drops the header;</li>
  * <li>serves HTTP/1 only: another major version is refused (400), a minor one above 1 is served as HTTP/1.1, and an
  * HTTP/1.0 caller's answer is never chunked (its body ends with the connection);</li>
+ * <li>refuses a body in a coding it could inflate but does not take (snappy, br: 415, as the services refuse any
+ * coding but gzip and deflate);</li>
  * <li>refuses a gzip or deflate body that is not exactly one whole stream ({@link CompressedBody}): cut off before
  * its end, or with bytes after it;</li>
  * <li>drops request trailers (RFC 9110 §6.5.1 lets a recipient discard them) so none can reach a service;</li>
@@ -153,6 +155,11 @@ final class EdgeGuard extends ChannelDuplexHandler {
                     || request.headers().getAll(HttpHeaderNames.EXPECT).size() > 1)) {
                 ReferenceCountUtil.release(msg);
                 answer(HttpResponseStatus.EXPECTATION_FAILED, Refusals.EXPECTATION);
+                return;
+            }
+            if (CompressedBody.refused(request.headers())) {
+                ReferenceCountUtil.release(msg);
+                answer(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, Messages.UNSUPPORTED_ENCODING);
                 return;
             }
             if (outstanding > 0) {

@@ -53,6 +53,10 @@ public class Refusals {
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                 // a 414 is cacheable by default (RFC 9111 §4.2.2), like main's other own answers it is not kept
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        if (status.equals(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE)) {
+            // the codings a body may come in (RFC 9110 §12.5.3), as the services' 415 says
+            response.headers().set(HttpHeaderNames.ACCEPT_ENCODING, "gzip, deflate");
+        }
         settings.everyAnswer(response.headers()::set);
         return response;
     }
