@@ -157,7 +157,9 @@ final class EdgeGuard extends ChannelDuplexHandler {
                 answer(HttpResponseStatus.EXPECTATION_FAILED, Refusals.EXPECTATION);
                 return;
             }
-            if (CompressedBody.refused(request.headers())) {
+            if (CompressedBody.refused(request.headers())
+                    && (HttpUtil.getContentLength(request, 0L) > 0 || HttpUtil.isTransferEncodingChunked(request))) {
+                // (no body, nothing in that coding: a GET that names one is served as before)
                 ReferenceCountUtil.release(msg);
                 answer(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, Messages.UNSUPPORTED_ENCODING);
                 return;

@@ -192,6 +192,8 @@ class DesyncCorpusTest implements TestPropertyProvider {
         cases.add(refused("snappy", compressed("snappy", Compressed.join(snappy, json.getBytes()))));
         cases.add(refused("snappy-upper-case", compressed("SNAPPY", Compressed.join(snappy, json.getBytes()))));
         cases.add(refused("br", compressed("br", new byte[]{0x0b, 0x02, (byte) 0x80, 0x68, 0x69, 0x03})));
+        cases.add(accepted("snappy-named-no-body", "GET {path} HTTP/1.1\r\nHost: x\r\nContent-Encoding: snappy\r\n\r\n",
+                ""));
         cases.add(accepted("chunk-extensions",
                 post("Transfer-Encoding: chunked\r\n", "5;a=b;c=\"d\"\r\nhello\r\n0;x=y\r\n\r\n"), "hello"));
         cases.add(accepted("trailers", post("Transfer-Encoding: chunked\r\n",
