@@ -6,6 +6,8 @@ import dev.dojo.common.security.Caller;
 import dev.dojo.users.account.ActiveUserCache;
 import dev.dojo.users.account.NewAccount;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -91,8 +93,12 @@ public class AuthController {
     @Operation(summary = "Sign out: revoke the caller's refresh tokens")
     @ApiResponse(responseCode = "200", description = "Successfully logged out.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
-    public Envelope<Void> logout(Authentication authentication) {
-        auth.logout(Caller.of(authentication).userId());
+    public Envelope<Void> logout(Authentication authentication, HttpRequest<?> request) {
+        // a HEAD is answered by this route too (Micronaut), and is a safe method (RFC 9110 §9.2.1): a link
+        // checker or prefetcher asking HEAD learns what GET would answer but signs nobody out
+        if (request.getMethod() != HttpMethod.HEAD) {
+            auth.logout(Caller.of(authentication).userId());
+        }
         return Envelope.success("Successfully logged out.");
     }
 
@@ -107,7 +113,8 @@ public class AuthController {
     @ApiResponse(responseCode = "400", description = "Invalid payload.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public Envelope<Void> logoutPost(Authentication authentication, @Nullable @Valid @Body RefreshRequest request) {
-        return logout(authentication);
+        auth.logout(Caller.of(authentication).userId());
+        return Envelope.success("Successfully logged out.");
     }
 
     @Get("/status")

@@ -209,6 +209,21 @@ class AuthControllerTest extends UsersTest {
     }
 
     @Test
+    void headLogoutSignsNobodyOut() throws Exception {
+        // Micronaut answers a HEAD with the GET route: it had revoked the caller's refresh tokens
+        Reply registered = api.registerFresh(PASSWORD);
+        java.net.http.HttpResponse<Void> head = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/auth/logout"))
+                        .header("Authorization", "Bearer " + registered.authToken())
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, head.statusCode());
+        assertEquals("application/json", head.headers().firstValue("Content-Type").orElse(null));
+        api.post("/auth/refresh", Map.of("refresh_token", registered.refreshToken()))
+                .expect(200, "success", "Successfully refreshed.");
+    }
+
+    @Test
     void postLogoutAcceptsAnOptionalBody() {
         Reply first = api.registerFresh(PASSWORD);
         api.post("/auth/logout", Map.of("refresh_token", first.refreshToken()), first.authToken())
