@@ -23,6 +23,11 @@ public class NoStoreFilter implements Ordered {
 
     @ResponseFilter
     public void noStore(MutableHttpResponse<?> response) {
+        unlessCached(response);
+    }
+
+    /** Marks {@code response} no-store unless it chose its caching (main's own answers, from its filter). */
+    public static void unlessCached(MutableHttpResponse<?> response) {
         if (!response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, NO_STORE);
         }

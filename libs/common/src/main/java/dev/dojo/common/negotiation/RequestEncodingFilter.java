@@ -25,13 +25,16 @@ import io.micronaut.http.annotation.ServerFilter;
 @Requires(property = "dojo.request-encoding.enabled", notEquals = "false")
 public class RequestEncodingFilter implements Ordered {
 
+    /** The codings a request body may come in, as a 415 names them ({@code Accept-Encoding}, RFC 9110 §12.5.3). */
+    public static final String DECODED = "gzip, deflate";
+
     @RequestFilter
     @Nullable
     public HttpResponse<?> undecoded(HttpRequest<?> request) {
         for (String coding : request.getHeaders().getAll(HttpHeaders.CONTENT_ENCODING)) {
             if (!coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
                 return HttpResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                        .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate")
+                        .header(HttpHeaders.ACCEPT_ENCODING, DECODED)
                         .body(Envelope.fail(Messages.UNSUPPORTED_ENCODING));
             }
         }

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs an action on the pipeline of each channel it applies to, once Micronaut has built it: the way to put a
- * handler of our own into every connection (main's edge guard, every service's Accept rewrite and Vary). Registered once on
- * Micronaut's {@link NettyServerCustomizer.Registry}; Micronaut asks it for a customizer per channel.
+ * handler of our own into every connection (main's edge guard, every service's Accept rewrite and answer rules).
+ * Registered once on Micronaut's {@link NettyServerCustomizer.Registry}; Micronaut asks it for a customizer per
+ * channel.
  */
 public final class PipelineHook implements NettyServerCustomizer {
 

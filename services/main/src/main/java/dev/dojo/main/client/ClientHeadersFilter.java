@@ -1,5 +1,6 @@
 package dev.dojo.main.client;
 
+import dev.dojo.common.caching.NoStoreFilter;
 import dev.dojo.main.proxy.GatewayFilter;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -27,7 +28,6 @@ public class ClientHeadersFilter implements Ordered {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String REVALIDATE = "no-cache";
-    static final String NO_STORE = "no-store";
 
     private final ClientSettings settings;
 
@@ -45,7 +45,7 @@ public class ClientHeadersFilter implements Ordered {
             if (type.map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false)) {
                 pageHeaders(response);
             }
-            noStoreUnlessSet(response);
+            NoStoreFilter.unlessCached(response);
             return;
         }
         // a static file's content type is only set when it is written, after this filter: go by the path too
@@ -63,17 +63,9 @@ public class ClientHeadersFilter implements Ordered {
             // another file of the bundle (favicon.ico…): kept, but revalidated by its Last-Modified
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, REVALIDATE);
         } else {
-            noStoreUnlessSet(response);
-        }
-    }
-
-    /**
-     * main's own other answers — its 404s, 405s, refusals, health — are not kept (here rather than by libs/common's
-     * NoStoreFilter, which main leaves off: one filter method less on the path every proxied request takes).
-     */
-    private static void noStoreUnlessSet(MutableHttpResponse<?> response) {
-        if (!response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
-            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, NO_STORE);
+            // main's own other answers — its 404s, 405s, refusals, health — are not kept: NoStoreFilter's rule, called
+            // here rather than by the filter, which main leaves off (one filter method less per proxied request)
+            NoStoreFilter.unlessCached(response);
         }
     }
 

@@ -58,11 +58,10 @@ final class CompressedBody {
     /** A check for the body of a request with these headers, or null when its body is not gzip or deflate. */
     @Nullable
     static CompressedBody of(HttpHeaders headers) {
-        String first = headers.get(HttpHeaderNames.CONTENT_ENCODING); // every request: no list unless there is one
-        if (first == null || headers.getAll(HttpHeaderNames.CONTENT_ENCODING).size() != 1) {
+        String coding = coding(headers);
+        if (coding == null || headers.getAll(HttpHeaderNames.CONTENT_ENCODING).size() != 1) {
             return null;
         }
-        String coding = first.trim().toLowerCase(Locale.ROOT);
         if (GZIP.contains(coding)) {
             return new CompressedBody(true);
         }
@@ -71,8 +70,15 @@ final class CompressedBody {
 
     /** A request whose body is in a coding main could decode but does not take (415, like the services). */
     static boolean refused(HttpHeaders headers) {
+        String coding = coding(headers);
+        return coding != null && REFUSED.contains(coding);
+    }
+
+    /** The (first) coding a request names, trimmed and in lower case; null without one (no list built). */
+    @Nullable
+    private static String coding(HttpHeaders headers) {
         String coding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
-        return coding != null && REFUSED.contains(coding.trim().toLowerCase(Locale.ROOT));
+        return coding == null ? null : coding.trim().toLowerCase(Locale.ROOT);
     }
 
     /** Reads the next bytes of the body; false once it can no longer be one whole stream. */

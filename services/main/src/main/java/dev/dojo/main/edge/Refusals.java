@@ -1,6 +1,7 @@
 package dev.dojo.main.edge;
 
 import dev.dojo.common.envelope.Envelope;
+import dev.dojo.common.negotiation.RequestEncodingFilter;
 import dev.dojo.main.client.ClientSettings;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
@@ -54,8 +55,8 @@ public class Refusals {
                 // a 414 is cacheable by default (RFC 9111 §4.2.2), like main's other own answers it is not kept
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         if (status.equals(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE)) {
-            // the codings a body may come in (RFC 9110 §12.5.3), as the services' 415 says
-            response.headers().set(HttpHeaderNames.ACCEPT_ENCODING, "gzip, deflate");
+            // the codings a body may come in, as the services' 415 says
+            response.headers().set(HttpHeaderNames.ACCEPT_ENCODING, RequestEncodingFilter.DECODED);
         }
         settings.everyAnswer(response.headers()::set);
         return response;

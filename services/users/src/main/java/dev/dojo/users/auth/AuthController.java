@@ -36,6 +36,8 @@ import java.util.concurrent.CompletableFuture;
 @Tag(name = "auth")
 public class AuthController {
 
+    private static final Envelope<Void> LOGGED_OUT = Envelope.success("Successfully logged out.");
+
     private final AuthService auth;
     private final ActiveUserCache activeUsers;
 
@@ -96,10 +98,7 @@ public class AuthController {
     public Envelope<Void> logout(Authentication authentication, HttpRequest<?> request) {
         // a HEAD is answered by this route too (Micronaut), and is a safe method (RFC 9110 §9.2.1): a link
         // checker or prefetcher asking HEAD learns what GET would answer but signs nobody out
-        if (request.getMethod() != HttpMethod.HEAD) {
-            auth.logout(Caller.of(authentication).userId());
-        }
-        return Envelope.success("Successfully logged out.");
+        return request.getMethod() == HttpMethod.HEAD ? LOGGED_OUT : signOut(authentication);
     }
 
     /** POST as well, for clients that sign out with a body; every refresh token of the caller is revoked. */
@@ -113,8 +112,13 @@ public class AuthController {
     @ApiResponse(responseCode = "400", description = "Invalid payload.",
             content = @Content(schema = @Schema(implementation = Envelope.class)))
     public Envelope<Void> logoutPost(Authentication authentication, @Nullable @Valid @Body RefreshRequest request) {
+        return signOut(authentication);
+    }
+
+    /** Revokes every refresh token of the caller. */
+    private Envelope<Void> signOut(Authentication authentication) {
         auth.logout(Caller.of(authentication).userId());
-        return Envelope.success("Successfully logged out.");
+        return LOGGED_OUT;
     }
 
     @Get("/status")
