@@ -63,15 +63,16 @@ public class EdgeGuardInstaller implements BeanCreatedEventListener<NettyServerC
 
     /** Holds a place for the connection under {@link ConnectionCaps} until it closes, or closes it at once. */
     private boolean admitted(Channel channel) {
-        String client = channel.remoteAddress() instanceof InetSocketAddress peer && peer.getAddress() != null
-                ? ClientNetwork.of(peer.getAddress()) : String.valueOf(channel.remoteAddress());
-        String refused = caps.admit(client);
+        ClientNetwork.Caller caller = channel.remoteAddress() instanceof InetSocketAddress peer
+                && peer.getAddress() != null ? ClientNetwork.callerOf(peer.getAddress())
+                : new ClientNetwork.Caller(String.valueOf(channel.remoteAddress()), null);
+        String refused = caps.admit(caller);
         if (refused != null) {
             counts.countClosed(refused);
             channel.close();
             return false;
         }
-        channel.closeFuture().addListener(closed -> caps.release(client));
+        channel.closeFuture().addListener(closed -> caps.release(caller));
         return true;
     }
 

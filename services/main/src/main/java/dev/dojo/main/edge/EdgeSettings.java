@@ -17,11 +17,14 @@ import java.time.Duration;
  * @param maxConnectionsPerClient connections one client ({@link ClientNetwork}) holds at once; one more is closed at
  *                                once (0: no cap). Behind a proxy every caller is the proxy's address: raise it or
  *                                set 0 there
+ * @param maxConnectionsPerSite   connections the clients of one site (an IPv6 /48, {@link ClientNetwork}) hold at
+ *                                once; one more is closed at once (0: no cap)
  */
 @ConfigurationProperties("dojo.edge")
 public record EdgeSettings(
         @Bindable(defaultValue = "10s") Duration headTimeout,
         @Bindable(defaultValue = "10s") Duration bodyIdleTimeout,
         @Bindable(defaultValue = "10000") int maxConnections,
-        @Bindable(defaultValue = "256") int maxConnectionsPerClient) {
+        @Bindable(defaultValue = "256") int maxConnectionsPerClient,
+        @Bindable(defaultValue = "1024") int maxConnectionsPerSite) {
 }

@@ -4,6 +4,7 @@ import dev.dojo.common.envelope.Envelope;
 import dev.dojo.main.edge.ClientNetwork;
 import dev.dojo.main.proxy.ClientAddress;
 import dev.dojo.main.routing.EdgePath;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -25,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Answers 429 with {@code Retry-After} once a client has used its budget on a limited path. The client is its
  * {@link ClientNetwork} (an IPv4 address, an IPv6 /64, the loopback host), so switching addresses within what one
- * caller holds does not buy a new budget; the path is the canonical one routing uses ({@link EdgePath}), so every
- * variant that reaches the handler draws on one budget.
+ * caller holds does not buy a new budget, and an IPv6 client also draws on its site's (its /48's) budget, so
+ * switching between the /64s of a /48 does not either (ADR 0072); the path is the canonical one routing uses
+ * ({@link EdgePath}), so every variant that reaches the handler draws on one budget.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class AuthRateLimitFilter implements HttpServerFilter {
@@ -36,11 +38,15 @@ public class AuthRateLimitFilter implements HttpServerFilter {
     private final Set<String> paths;
     private final Budgets budgets;
     private final ClientAddress clientAddress;
+    private final BucketConfiguration perClient;
+    private final BucketConfiguration perSite;
 
     public AuthRateLimitFilter(RateLimitSettings settings, Budgets budgets, ClientAddress clientAddress) {
         this.paths = Set.copyOf(settings.paths().stream().map(AuthRateLimitFilter::configured).toList());
         this.budgets = budgets;
         this.clientAddress = clientAddress;
+        this.perClient = BudgetsFactory.window(settings.requests(), settings.per());
+        this.perSite = BudgetsFactory.window(settings.requestsPerSite(), settings.per());
     }
 
     private static String configured(String path) {
@@ -57,7 +63,12 @@ public class AuthRateLimitFilter implements HttpServerFilter {
         if (request.getMethod() != HttpMethod.POST || path.isEmpty() || !paths.contains(path.get())) {
             return chain.proceed(request);
         }
-        return Mono.fromFuture(() -> budgets.take(ClientNetwork.of(clientAddress.of(request)) + " " + path.get()))
+        ClientNetwork.Caller caller = ClientNetwork.callerOf(clientAddress.of(request));
+        String limited = " " + path.get();
+        // the client's budget first: a client over its own budget takes nothing from its site's
+        return Mono.fromFuture(() -> budgets.take(caller.client() + limited, perClient))
+                .flatMap(probe -> !probe.isConsumed() || caller.site() == null ? Mono.just(probe)
+                        : Mono.fromFuture(() -> budgets.take(caller.site() + limited, perSite)))
                 .flatMap(probe -> probe.isConsumed() ? Mono.from(chain.proceed(request)) : Mono.just(tooMany(probe)));
     }
 

@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+
 /** The buckets the rate limit draws on: in Redis when {@code dojo.rate-limit.redis-url} is set, else in memory. */
 @Factory
 public class BudgetsFactory {
@@ -20,15 +22,17 @@ public class BudgetsFactory {
     @Singleton
     @Bean(preDestroy = "close")
     Budgets budgets(RateLimitSettings settings, TimeMeter clock) {
-        // the whole budget comes back at once, a window after the first request: the 11th attempt within a
-        // window is refused whatever the spacing, as a fixed window would
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(settings.requests())
-                        .refillIntervally(settings.requests(), settings.per())
-                        .build())
+        LocalBudgets local = new LocalBudgets(settings, clock);
+        return settings.redis() ? new RedisBudgets(settings, clock, local) : local;
+    }
+
+    /**
+     * {@code requests} per window {@code per}, the whole budget coming back at once a window after the first
+     * request: the 11th attempt within a window is refused whatever the spacing, as a fixed window would.
+     */
+    static BucketConfiguration window(int requests, Duration per) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(requests).refillIntervally(requests, per).build())
                 .build();
-        LocalBudgets local = new LocalBudgets(settings, configuration, clock);
-        return settings.redis() ? new RedisBudgets(settings, configuration, clock, local) : local;
     }
 }

@@ -16,11 +16,9 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalBudgets implements Budgets {
 
     private final Cache<String, Bucket> buckets;
-    private final BucketConfiguration configuration;
     private final TimeMeter clock;
 
-    public LocalBudgets(RateLimitSettings settings, BucketConfiguration configuration, TimeMeter clock) {
-        this.configuration = configuration;
+    public LocalBudgets(RateLimitSettings settings, TimeMeter clock) {
         this.clock = clock;
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(settings.maxClients())
@@ -30,9 +28,9 @@ public final class LocalBudgets implements Budgets {
     }
 
     @Override
-    public CompletableFuture<ConsumptionProbe> take(String key) {
+    public CompletableFuture<ConsumptionProbe> take(String key, BucketConfiguration limit) {
         Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(configuration.getBandwidths()[0])
+                .addLimit(limit.getBandwidths()[0])
                 .withCustomTimePrecision(clock)
                 .build());
         return CompletableFuture.completedFuture(bucket.tryConsumeAndReturnRemaining(1));

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Per-client-IP limit on the POSTs that guess passwords or mass-create accounts.
+ * Per-client limit on the POSTs that guess passwords or mass-create accounts.
  *
  * @param paths      limited paths (POST only), in canonical form (dev.dojo.main.routing.EdgePath); each has its own
  *                   budget, which every variant of the path a service would route to the same handler shares
- * @param requests   requests allowed per client IP and path within {@code per}
+ * @param requests   requests allowed per client (dev.dojo.main.edge.ClientNetwork) and path within {@code per}
+ * @param requestsPerSite requests allowed per site (an IPv6 /48, shared by its 65,536 /64 clients) and path within
+ *                   {@code per}; unset: four times {@code requests} (ADR 0072)
  * @param per        the window: a client's budget is refilled whole {@code per} after its first request
  * @param maxClients how many (client, path) budgets main keeps in memory; the least used are dropped first, so a
  *                   flood of one-off addresses costs bounded memory and no sweep
@@ -25,6 +27,7 @@ import java.util.List;
 public record RateLimitSettings(
         @Bindable(defaultValue = "/auth/login,/auth/register") List<String> paths,
         @Bindable(defaultValue = "10") int requests,
+        @Nullable Integer requestsPerSite,
         @Bindable(defaultValue = "1m") Duration per,
         @Bindable(defaultValue = "100000") int maxClients,
         @Nullable String redisUrl,
@@ -34,6 +37,13 @@ public record RateLimitSettings(
     public RateLimitSettings {
         if (requests < 1) {
             throw new IllegalStateException("dojo.rate-limit.requests must be at least 1, was " + requests);
+        }
+        if (requestsPerSite == null) {
+            requestsPerSite = (int) Math.min(Integer.MAX_VALUE, 4L * requests);
+        }
+        if (requestsPerSite < 1) {
+            throw new IllegalStateException("dojo.rate-limit.requests-per-site must be at least 1, was "
+                    + requestsPerSite);
         }
         if (maxClients < 1) {
             throw new IllegalStateException("dojo.rate-limit.max-clients must be at least 1, was " + maxClients);

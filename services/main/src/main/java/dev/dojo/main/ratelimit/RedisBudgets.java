@@ -32,15 +32,12 @@ public final class RedisBudgets implements Budgets {
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final AsyncProxyManager<String> buckets;
-    private final BucketConfiguration configuration;
     private final Budgets fallback;
     private final long timeoutMillis;
     private final String keyPrefix;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-    public RedisBudgets(RateLimitSettings settings, BucketConfiguration configuration, TimeMeter clock,
-                        Budgets fallback) {
-        this.configuration = configuration;
+    public RedisBudgets(RateLimitSettings settings, TimeMeter clock, Budgets fallback) {
         this.fallback = fallback;
         this.timeoutMillis = settings.redisTimeout().toMillis();
         this.keyPrefix = settings.redisKeyPrefix();
@@ -61,13 +58,13 @@ public final class RedisBudgets implements Budgets {
     }
 
     @Override
-    public CompletableFuture<ConsumptionProbe> take(String key) {
-        return buckets.builder().build(keyPrefix + key, configuration)
+    public CompletableFuture<ConsumptionProbe> take(String key, BucketConfiguration limit) {
+        return buckets.builder().build(keyPrefix + key, limit)
                 .tryConsumeAndReturnRemaining(1)
                 .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> {
                     warn(failure);
-                    return fallback.take(key);
+                    return fallback.take(key, limit);
                 });
     }
 

@@ -26,6 +26,24 @@ class ClientNetworkTest {
     }
 
     @Test
+    void anIpv6ClientsSiteIsItsSlash48() {
+        assertEquals(new ClientNetwork.Caller("20010db8000000aa::/64", "20010db80000::/48"),
+                ClientNetwork.callerOf("2001:db8:0:aa::1"));
+        assertEquals(ClientNetwork.callerOf("2001:db8:0:aa::1").site(),
+                ClientNetwork.callerOf("[2001:db8:0:ffff:1:2:3:4]").site());
+        assertNotEquals(ClientNetwork.callerOf("2001:db8:0:aa::1").site(),
+                ClientNetwork.callerOf("2001:db8:1:aa::1").site());
+    }
+
+    @Test
+    void anIpv4AddressTheLoopbackHostAndNamesAreTheirOwnSite() {
+        for (String address : new String[] {"203.0.113.7", "::ffff:203.0.113.7", "127.0.0.2", "::1", "localhost",
+                "gg::1"}) {
+            assertEquals(null, ClientNetwork.callerOf(address).site(), address);
+        }
+    }
+
+    @Test
     void anIpv4CallerIsItself() {
         assertEquals("203.0.113.7", ClientNetwork.of("203.0.113.7"));
         assertEquals("203.0.113.7", ClientNetwork.of("::ffff:203.0.113.7"));

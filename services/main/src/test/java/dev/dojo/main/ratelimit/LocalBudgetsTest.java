@@ -1,6 +1,5 @@
 package dev.dojo.main.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -28,20 +27,19 @@ class LocalBudgetsTest {
             return false;
         }
     };
-    private final BucketConfiguration tenAMinute = BucketConfiguration.builder()
-            .addLimit(Bandwidth.builder().capacity(10).refillIntervally(10, Duration.ofMinutes(1)).build())
-            .build();
+    private final BucketConfiguration tenAMinute = BudgetsFactory.window(10, Duration.ofMinutes(1));
 
     private LocalBudgets budgets(int maxClients) {
-        return new LocalBudgets(new RateLimitSettings(List.of("/auth/login"), 10, Duration.ofMinutes(1), maxClients,
-                null, null, null), tenAMinute, clock);
+        return new LocalBudgets(new RateLimitSettings(List.of("/auth/login"), 10, null, Duration.ofMinutes(1),
+                maxClients, null, null, null), clock);
     }
 
     @Test
     void aFloodOfAddressesStaysWithinTheBound() {
         LocalBudgets budgets = budgets(100);
         for (int i = 0; i < 20_000; i++) {
-            assertTrue(budgets.take("10.0." + (i >> 8) + "." + (i & 255) + " /auth/login").join().isConsumed());
+            String client = "10.0." + (i >> 8) + "." + (i & 255);
+            assertTrue(budgets.take(client + " /auth/login", tenAMinute).join().isConsumed());
         }
         assertTrue(budgets.size() <= 100, "held " + budgets.size());
         // the bound holds budgets, it does not drop them all: the latest clients are still counted
@@ -55,13 +53,13 @@ class LocalBudgetsTest {
             if (i > 0) {
                 nanos.addAndGet(Duration.ofSeconds(5).toNanos());
             }
-            assertTrue(budgets.take("a").join().isConsumed(), "attempt " + (i + 1));
+            assertTrue(budgets.take("a", tenAMinute).join().isConsumed(), "attempt " + (i + 1));
         }
-        ConsumptionProbe refused = budgets.take("a").join();
+        ConsumptionProbe refused = budgets.take("a", tenAMinute).join();
         assertFalse(refused.isConsumed());
         assertEquals(Duration.ofSeconds(15).toNanos(), refused.getNanosToWaitForRefill(),
                 "the budget comes back a minute after the first attempt");
         nanos.addAndGet(Duration.ofSeconds(15).toNanos());
-        assertTrue(budgets.take("a").join().isConsumed());
+        assertTrue(budgets.take("a", tenAMinute).join().isConsumed());
     }
 }

@@ -28,15 +28,26 @@ class RateLimitSettingsTest {
     }
 
     @Test
+    void aSitesBudgetIsFourClientsUnlessSetAndAtLeastOne() {
+        assertEquals(40, settings(10, 1).requestsPerSite());
+        assertEquals(Integer.MAX_VALUE, settings(Integer.MAX_VALUE, 1).requestsPerSite(), "no overflow");
+        assertEquals(15, new RateLimitSettings(List.of("/auth/login"), 10, 15, Duration.ofMinutes(1), 1, null,
+                null, null).requestsPerSite());
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> new RateLimitSettings(
+                List.of("/auth/login"), 10, 0, Duration.ofMinutes(1), 1, null, null, null));
+        assertTrue(none.getMessage().contains("dojo.rate-limit.requests-per-site"), none.getMessage());
+    }
+
+    @Test
     void unsetRedisKeyPrefixAndTimeoutGetTheirDefaults() {
-        RateLimitSettings settings = new RateLimitSettings(List.of("/auth/login"), 10, Duration.ofMinutes(1), 100,
+        RateLimitSettings settings = new RateLimitSettings(List.of("/auth/login"), 10, null, Duration.ofMinutes(1), 100,
                 null, null, null);
         assertEquals("dojo:rate-limit:", settings.redisKeyPrefix());
         assertEquals(Duration.ofMillis(500), settings.redisTimeout());
     }
 
     private static RateLimitSettings settings(int requests, int maxClients) {
-        return new RateLimitSettings(List.of("/auth/login"), requests, Duration.ofMinutes(1), maxClients, null,
+        return new RateLimitSettings(List.of("/auth/login"), requests, null, Duration.ofMinutes(1), maxClients, null,
                 "p:", Duration.ofSeconds(1));
     }
 }

@@ -1,7 +1,6 @@
 package dev.dojo.main.ratelimit;
 
 import dev.dojo.testing.LogCapture;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.lettuce.core.RedisClient;
@@ -31,13 +30,11 @@ class RedisBudgetsTest {
     private static final String REDIS = System.getenv().getOrDefault("DOJO_TEST_REDIS_URL", "redis://127.0.0.1:6379");
     private static final int CAPACITY = 5;
 
-    private final BucketConfiguration configuration = BucketConfiguration.builder()
-            .addLimit(Bandwidth.builder().capacity(CAPACITY).refillIntervally(CAPACITY, Duration.ofMinutes(1)).build())
-            .build();
+    private final BucketConfiguration configuration = BudgetsFactory.window(CAPACITY, Duration.ofMinutes(1));
     private final RateLimitSettings settings = new RateLimitSettings(List.of("/auth/login"), CAPACITY,
-            Duration.ofMinutes(1), 100, REDIS, "dojo-test:" + UUID.randomUUID() + ":", Duration.ofMillis(200));
-    private final LocalBudgets local = new LocalBudgets(settings, configuration, TimeMeter.SYSTEM_MILLISECONDS);
-    private final RedisBudgets budgets = new RedisBudgets(settings, configuration, TimeMeter.SYSTEM_MILLISECONDS,
+            null, Duration.ofMinutes(1), 100, REDIS, "dojo-test:" + UUID.randomUUID() + ":", Duration.ofMillis(200));
+    private final LocalBudgets local = new LocalBudgets(settings, TimeMeter.SYSTEM_MILLISECONDS);
+    private final RedisBudgets budgets = new RedisBudgets(settings, TimeMeter.SYSTEM_MILLISECONDS,
             local);
     private final RedisClient admin = RedisClient.create(REDIS);
     private final StatefulRedisConnection<String, String> adminConnection = admin.connect();
@@ -73,14 +70,14 @@ class RedisBudgetsTest {
 
     @Test
     void anUnreachableRedisStopsTheStartNamingTheSetting() {
-        RateLimitSettings nowhere = new RateLimitSettings(List.of("/auth/login"), CAPACITY, Duration.ofMinutes(1), 100,
+        RateLimitSettings nowhere = new RateLimitSettings(List.of("/auth/login"), CAPACITY, null, Duration.ofMinutes(1), 100,
                 "redis://127.0.0.1:1", "p:", Duration.ofMillis(200));
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> new RedisBudgets(nowhere, configuration, TimeMeter.SYSTEM_MILLISECONDS, local));
+                () -> new RedisBudgets(nowhere, TimeMeter.SYSTEM_MILLISECONDS, local));
         assertTrue(failure.getMessage().contains("dojo.rate-limit.redis-url"), failure.getMessage());
     }
 
     private long remaining(String key) throws Exception {
-        return budgets.take(key).get(30, TimeUnit.SECONDS).getRemainingTokens();
+        return budgets.take(key, configuration).get(30, TimeUnit.SECONDS).getRemainingTokens();
     }
 }

@@ -69,6 +69,35 @@ class TrustedProxyRateLimitTest implements TestPropertyProvider {
         assertEquals(200, login("X-Forwarded-For: 2001:db8:0:ab::1\r\n"), "the next /64, its own budget");
     }
 
+    /**
+     * The /64s of one /48 — a site, 65,536 clients anyone can get from a tunnel broker — share a budget of four
+     * clients' (ADR 0072): a fresh /64 of the same /48 buys nothing once it is spent; another /48 has its own.
+     */
+    @Test
+    void theClientsOfOneSlash48ShareItsBudget() {
+        for (int i = 0; i < 4 * LIMIT; i++) {
+            assertEquals(200, login(from("2001:db8:5:" + Integer.toHexString(i + 1) + "::1")), "attempt " + (i + 1));
+        }
+        assertEquals(429, login(from("2001:db8:5:ffff::1")), "a fresh /64 of the same /48");
+        assertEquals(200, login(from("2001:db8:6:1::1")), "another /48, its own budget");
+    }
+
+    /** A client over its own budget takes nothing from its site's: the other /64s of its /48 keep theirs. */
+    @Test
+    void attemptsRefusedToAClientCostItsSiteNothing() {
+        for (int i = 0; i < LIMIT + 5; i++) {
+            assertEquals(i < LIMIT ? 200 : 429, login(from("2001:db8:7:1::1")), "attempt " + (i + 1));
+        }
+        for (int i = 0; i < 3 * LIMIT; i++) {
+            assertEquals(200, login(from("2001:db8:7:" + Integer.toHexString(i + 2) + "::1")), "neighbour " + i);
+        }
+        assertEquals(429, login(from("2001:db8:7:ffff::1")), "the site's four clients' worth is spent");
+    }
+
+    private static String from(String address) {
+        return "X-Forwarded-For: " + address + "\r\n";
+    }
+
     @Test
     void anEmptyLastHopIsTheProxysOwnAddress() {
         for (int i = 0; i < LIMIT; i++) {
