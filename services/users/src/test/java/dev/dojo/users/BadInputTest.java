@@ -117,6 +117,45 @@ class BadInputTest extends UsersTest {
                 .expect(201, "success", "Successfully registered.");
     }
 
+    /**
+     * Homoglyphs: "michael" with a Cyrillic "а" (U+0430) or a Greek "ο", or written in full-width letters, read as
+     * "michael" in the users list; so do a ligature and a Bengali digit beside Latin letters. Names in one script,
+     * or in a language's mix of scripts, are welcome.
+     */
+    @Test
+    void namesThatPassForAnotherInAnotherScriptOrWidthAreRefused() {
+        int before = api.userCount();
+        for (String mixed : List.of("mich\u0430el", "michael\u03bf", "d\u043ejoadmin", "michael\u09e7",
+                "\u0430dmin user")) {
+            Reply reply = api.post("/auth/register", Map.of("username", mixed + unique().substring(0, 4),
+                    "email", unique() + "@example.com", "password", PASSWORD));
+            assertEquals(400, reply.status(), () -> mixed + " → " + reply.body());
+            assertEquals(List.of(Map.of("field", "username", "message", "must not mix letters of different scripts")),
+                    reply.errors(), mixed);
+        }
+        String compatibility = "must not contain full-width, ligature or other compatibility characters (Unicode NFKC)";
+        for (String wide : List.of("\uff4d\uff49\uff43\uff48\uff41\uff45\uff4c", "michael\uff11", "\ufb01nley",
+                "michael\u00b2")) {
+            Reply reply = api.post("/auth/register", Map.of("username", wide + unique().substring(0, 4),
+                    "email", unique() + "@example.com", "password", PASSWORD));
+            assertEquals(400, reply.status(), () -> wide + " → " + reply.body());
+            assertEquals(List.of(Map.of("field", "username", "message", compatibility)), reply.errors(), wide);
+        }
+        Reply wideEmail = api.post("/auth/register", Map.of("username", unique(),
+                "email", "\uff4dichael" + unique() + "@example.com", "password", PASSWORD));
+        assertEquals(400, wideEmail.status(), () -> String.valueOf(wideEmail.body()));
+        assertEquals(List.of(Map.of("field", "email", "message", compatibility)), wideEmail.errors());
+        assertEquals(before, api.userCount(), "a refused registration wrote a row");
+        for (String name : List.of("\u0418\u0432\u0430\u043d_\u041f\u0435\u0442\u0440\u043e\u0432",
+                "\u5c71\u7530\u305f\u308d\u3046 Taro", "\ud64d\uae38\ub3d9 Hong", "Zo\u00eb O'Brien-2")) {
+            // a suffix of digits, which belong to every script
+            String digits = Long.toString(Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
+            api.post("/auth/register", Map.of("username", name + " " + digits,
+                    "email", unique() + "@example.com", "password", PASSWORD))
+                    .expect(201, "success", "Successfully registered.");
+        }
+    }
+
     @Test
     void emptyBodiesAreRefused() {
         for (String path : WRITE_PATHS) {

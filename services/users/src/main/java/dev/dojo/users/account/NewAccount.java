@@ -15,8 +15,10 @@ import jakarta.validation.constraints.Size;
 @JsonIgnoreProperties(ignoreUnknown = false)
 @Schema(name = "NewAccount")
 public record NewAccount(
-        @NotNull @Size(min = 6, max = 128) @ShownAsWritten
-        @Schema(minLength = 6, maxLength = 128, example = "michael", description = SHOWN_AS_WRITTEN) String username,
+        @NotNull @Size(min = 6, max = 128) @ShownAsWritten @OneScript
+        @Schema(minLength = 6, maxLength = 128, example = "michael", description = SHOWN_AS_WRITTEN
+                + " Written in one script (or a language's mix: Latin with Han and Kana, Bopomofo or Hangul).")
+        String username,
         @NotNull @Size(min = 6, max = 128) @Email(regexp = SIMPLE_EMAIL) @ShownAsWritten
         @Schema(minLength = 6, maxLength = 128, format = "email", example = "michael@realpython.com",
                 description = SHOWN_AS_WRITTEN) String email,
@@ -27,8 +29,9 @@ public record NewAccount(
     /** What {@link ShownAsWritten} asks, for the published spec (no JSON Schema keyword can say it). */
     static final String SHOWN_AS_WRITTEN = "Shown to other users, so it must look like no other value: no control, "
             + "format, invisible or private-use characters (zero-width and no-break spaces, direction overrides, "
-            + "tag characters, variation selectors, fillers), no space at either end or two in a row, and in Unicode "
-            + "normalization form C (NFC).";
+            + "tag characters, variation selectors, fillers), no space at either end or two in a row, in Unicode "
+            + "normalization form C (NFC) and without compatibility characters (full-width letters, ligatures: "
+            + "NFKC).";
     /** local@domain.tld without whitespace or control characters; jakarta's @Email alone accepts "a@b". */
     static final String SIMPLE_EMAIL = "^[^ \\x00-\\x1F\\x7F@]+@[^ \\x00-\\x1F\\x7F@]+\\.[^ \\x00-\\x1F\\x7F@]+$";
 

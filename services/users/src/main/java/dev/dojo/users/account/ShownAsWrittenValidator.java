@@ -38,6 +38,12 @@ public class ShownAsWrittenValidator implements ConstraintValidator<ShownAsWritt
             context.messageTemplate(ShownAsWritten.NOT_NFC);
             return false;
         }
+        // NFKC folds what only looks different (full-width letters and digits, ligatures, superscripts, the
+        // micro sign): text already in it has no second spelling that reads the same
+        if (!Normalizer.isNormalized(value, Normalizer.Form.NFKC)) {
+            context.messageTemplate(ShownAsWritten.NOT_NFKC);
+            return false;
+        }
         return true;
     }
 
