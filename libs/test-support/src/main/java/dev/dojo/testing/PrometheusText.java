@@ -41,4 +41,23 @@ public final class PrometheusText {
         return lines.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
+
+    /** Every latency histogram's bucket bounds in seconds (libs/common observability.LatencyBuckets), then +Inf. */
+    public static final List<Double> LATENCY_BOUNDS = List.of(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+            0.5, 1.0, 2.5, 5.0, 10.0, 30.0, Double.POSITIVE_INFINITY);
+
+    /**
+     * The bucket bounds ({@code le}) of the histogram {@code series} (e.g. {@code "http_server_requests_seconds"})
+     * whose bucket lines contain all of {@code labels}, in order; fails when there is none.
+     */
+    public static List<Double> bounds(String exposition, String series, String... labels) {
+        List<Double> bounds = exposition.lines()
+                .filter(line -> line.startsWith(series + "_bucket{"))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .map(line -> line.replaceAll(".*le=\"([^\"]*)\".*", "$1"))
+                .map(le -> le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le))
+                .toList();
+        assertTrue(!bounds.isEmpty(), "no " + series + " histogram " + Arrays.toString(labels));
+        return bounds;
+    }
 }

@@ -92,6 +92,8 @@ public abstract class ServiceSmokeTest {
         // other tests of the class may have pinged too
         assertTrue(PrometheusText.value(text, "http_server_requests_seconds_bucket{", "uri=\"/ping\"",
                 "method=\"GET\"", "status=\"200\"", "le=\"+Inf\"") >= 1, "a histogram per route and status");
+        assertEquals(PrometheusText.LATENCY_BOUNDS, PrometheusText.bounds(text, "http_server_requests_seconds",
+                "uri=\"/ping\"", "method=\"GET\"", "status=\"200\""), "the shared buckets, 1 ms to 30 s");
         assertTrue(PrometheusText.value(text, "jvm_memory_used_bytes{", "area=\"heap\"") > 0, "the JVM");
         assertTrue(PrometheusText.value(text, "process_cpu_usage{") >= 0, "the process");
         if (server.getApplicationContext().containsBean(javax.sql.DataSource.class)) {

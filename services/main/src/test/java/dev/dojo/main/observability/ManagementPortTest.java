@@ -4,6 +4,7 @@ import dev.dojo.main.ServiceRoutes;
 import dev.dojo.main.FakeService;
 import dev.dojo.main.Http;
 import dev.dojo.testing.FreePort;
+import dev.dojo.testing.PrometheusText;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -80,6 +81,8 @@ class ManagementPortTest implements TestPropertyProvider {
         assertTrue(text.lines().anyMatch(l -> l.startsWith("dojo_gateway_requests_seconds_bucket{")
                 && l.contains("uri=\"/ping/**\"") && l.contains("upstream=\"users\"")
                 && l.contains("status=\"200\"")), "proxied requests: a histogram per route and status");
+        assertEquals(PrometheusText.LATENCY_BOUNDS, PrometheusText.bounds(text, "dojo_gateway_requests_seconds",
+                "uri=\"/ping/**\"", "status=\"200\""), "the shared buckets, 1 ms to 30 s, not ~70 per series");
         assertTrue(text.lines().noneMatch(l -> l.startsWith("http_client_requests_seconds")
                 && l.contains("uri=\"/ping/**\"")), "a proxied call is measured once, by the gateway timer");
         assertTrue(text.lines().anyMatch(l -> l.startsWith("jvm_memory_used_bytes{")), "the JVM");
