@@ -26,7 +26,8 @@ import java.util.Optional;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ClientHeadersFilter implements Ordered {
 
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final int IMMUTABLE_SECONDS = 31_536_000;
+    static final String IMMUTABLE = "public, max-age=" + IMMUTABLE_SECONDS + ", immutable";
     static final String REVALIDATE = "no-cache";
 
     private final ClientSettings settings;
@@ -58,7 +59,10 @@ public class ClientHeadersFilter implements Ordered {
             pageHeaders(response);
         } else if (path.startsWith("/assets/") && response.code() < 400) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
-            response.getHeaders().remove(HttpHeaders.EXPIRES);
+            // the same year for an HTTP/1.0 cache, which reads only Expires: Micronaut writes "now" (cache-seconds
+            // 0) into a file answer that has none
+            response.getHeaders().remove(HttpHeaders.EXPIRES)
+                    .expires(System.currentTimeMillis() + IMMUTABLE_SECONDS * 1000L);
         } else if (response.body() instanceof FileCustomizableResponseType) {
             // another file of the bundle (favicon.ico…): kept, but revalidated by its Last-Modified
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, REVALIDATE);

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +84,11 @@ class ClientBundleTest {
         assertTrue(!post.headers().allValues("Vary").contains("Accept"), post.headers().toString());
     }
 
+    private static ZonedDateTime date(HttpResponse<?> response, String header) {
+        return ZonedDateTime.parse(response.headers().firstValue(header).orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME);
+    }
+
     @Test
     void cachesHashedAssetsForeverAndCompressesThem() throws IOException {
         Matcher script = SCRIPT.matcher(page("/").body());
@@ -89,6 +97,9 @@ class ClientBundleTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, plain.statusCode());
         assertEquals("public, max-age=31536000, immutable", plain.headers().firstValue("Cache-Control").orElse(null));
+        // an HTTP/1.0 cache reads only Expires: the same year, not Micronaut's "now"
+        Duration kept = Duration.between(date(plain, "Date"), date(plain, "Expires"));
+        assertTrue(kept.minus(Duration.ofDays(365)).abs().getSeconds() <= 2, "Expires a year after Date: " + kept);
         assertEquals("nosniff", plain.headers().firstValue("X-Content-Type-Options").orElse(null));
         // kept by shared caches for a year, gzipped for some callers only: it must say it varies by the coding
         assertEquals(List.of("Accept-Encoding"), plain.headers().allValues("Vary"));

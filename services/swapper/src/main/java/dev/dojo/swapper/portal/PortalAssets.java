@@ -5,6 +5,7 @@ import dev.dojo.common.envelope.Messages;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.types.files.StreamedFile;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
 public class PortalAssets {
 
     static final String PORTAL_RESOURCES = "portal/";
+    /** How long a caller or cache may keep a Swagger UI or portal file (their names carry no version). */
+    private static final int CACHE_SECONDS = 3600;
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.(js|css|png|html)");
     static final String WEBJAR_VERSION = "swagger-ui-webjar.properties";
 
@@ -59,7 +62,11 @@ public class PortalAssets {
         if (resource.isEmpty()) {
             return HttpResponse.notFound(Envelope.fail(Messages.NOT_FOUND));
         }
-        return HttpResponse.ok(new StreamedFile(resource.get())).header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+        MutableHttpResponse<StreamedFile> answer = HttpResponse.ok(new StreamedFile(resource.get()))
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + CACHE_SECONDS);
+        // the same hour for an HTTP/1.0 cache, which reads only Expires (Micronaut's default would say a minute)
+        answer.getHeaders().expires(System.currentTimeMillis() + CACHE_SECONDS * 1000L);
+        return answer;
     }
 
     private static String webjarVersion(ClassPathResourceLoader resources) {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -132,6 +135,12 @@ class PortalTest extends PortalTestBase implements TestPropertyProvider {
         assertTrue(spec.getContentType().orElseThrow().toString().startsWith("application/yaml"));
         HttpResponse<byte[]> bundle = http.toBlocking().exchange("/docs/ui/swagger-ui-bundle.js", byte[].class);
         assertEquals(200, bundle.code());
+        assertEquals("public, max-age=3600", bundle.header("Cache-Control"));
+        // the same hour for an HTTP/1.0 cache, which reads only Expires
+        Duration kept = Duration.between(
+                ZonedDateTime.parse(bundle.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME),
+                ZonedDateTime.parse(bundle.header("Expires"), DateTimeFormatter.RFC_1123_DATE_TIME));
+        assertTrue(kept.minus(Duration.ofHours(1)).abs().getSeconds() <= 2, "Expires an hour after Date: " + kept);
         assertTrue(bundle.body().length > 100_000);
         assertEquals(200, http.toBlocking().exchange("/docs/assets/portal.js", byte[].class).code());
         for (String bad : List.of("/docs/ui/..%2F..%2Fapplication.yml", "/docs/ui/missing.js", "/docs/assets/application.yml")) {
