@@ -1,6 +1,7 @@
 package dev.dojo.main.client;
 
 import dev.dojo.common.caching.NoStoreFilter;
+import dev.dojo.common.caching.PublicCaching;
 import dev.dojo.main.proxy.GatewayFilter;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -26,8 +27,8 @@ import java.util.Optional;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ClientHeadersFilter implements Ordered {
 
-    private static final int IMMUTABLE_SECONDS = 31_536_000;
-    static final String IMMUTABLE = "public, max-age=" + IMMUTABLE_SECONDS + ", immutable";
+    /** How long a hashed asset is kept: its name changes with its content. */
+    private static final int A_YEAR = 31_536_000;
     static final String REVALIDATE = "no-cache";
 
     private final ClientSettings settings;
@@ -58,11 +59,7 @@ public class ClientHeadersFilter implements Ordered {
             response.getHeaders().remove(HttpHeaders.EXPIRES);
             pageHeaders(response);
         } else if (path.startsWith("/assets/") && response.code() < 400) {
-            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
-            // the same year for an HTTP/1.0 cache, which reads only Expires: Micronaut writes "now" (cache-seconds
-            // 0) into a file answer that has none
-            response.getHeaders().remove(HttpHeaders.EXPIRES)
-                    .expires(System.currentTimeMillis() + IMMUTABLE_SECONDS * 1000L);
+            PublicCaching.keep(response.getHeaders(), A_YEAR, true);
         } else if (response.body() instanceof FileCustomizableResponseType) {
             // another file of the bundle (favicon.ico…): kept, but revalidated by its Last-Modified
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, REVALIDATE);

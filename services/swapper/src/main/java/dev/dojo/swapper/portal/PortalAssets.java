@@ -1,9 +1,9 @@
 package dev.dojo.swapper.portal;
 
+import dev.dojo.common.caching.PublicCaching;
 import dev.dojo.common.envelope.Envelope;
 import dev.dojo.common.envelope.Messages;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -62,10 +62,8 @@ public class PortalAssets {
         if (resource.isEmpty()) {
             return HttpResponse.notFound(Envelope.fail(Messages.NOT_FOUND));
         }
-        MutableHttpResponse<StreamedFile> answer = HttpResponse.ok(new StreamedFile(resource.get()))
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + CACHE_SECONDS);
-        // the same hour for an HTTP/1.0 cache, which reads only Expires (Micronaut's default would say a minute)
-        answer.getHeaders().expires(System.currentTimeMillis() + CACHE_SECONDS * 1000L);
+        MutableHttpResponse<StreamedFile> answer = HttpResponse.ok(new StreamedFile(resource.get()));
+        PublicCaching.keep(answer.getHeaders(), CACHE_SECONDS, false);
         return answer;
     }
 
