@@ -45,16 +45,6 @@ public final class ClientNetwork {
     public record Caller(String client, @Nullable String site) {
     }
 
-    /** The client {@code address} (a literal, as a socket's peer or a trusted forwarded hop gives it) belongs to. */
-    public static String of(String address) {
-        return callerOf(address).client();
-    }
-
-    /** The client a connection's peer {@code address} belongs to. */
-    public static String of(InetAddress address) {
-        return callerOf(address).client();
-    }
-
     /** The caller {@code address} (a literal, as a socket's peer or a trusted forwarded hop gives it) is. */
     public static Caller callerOf(String address) {
         String literal = address.startsWith("[") && address.endsWith("]")
